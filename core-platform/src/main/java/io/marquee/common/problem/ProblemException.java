@@ -1,0 +1,62 @@
+package io.marquee.common.problem;
+
+/**
+ * A failure the caller can act on, rendered as RFC 9457 {@code application/problem+json}. {@code
+ * field} names the offending input field when there is one.
+ */
+public class ProblemException extends RuntimeException {
+  private final int status;
+  private final String title;
+  private final String field;
+
+  public ProblemException(int status, String title, String detail, String field) {
+    super(detail);
+    this.status = status;
+    this.title = title;
+    this.field = field;
+  }
+
+  public static ProblemException invalid(String field, String detail) {
+    return new ProblemException(400, "Invalid input", detail, field);
+  }
+
+  public static ProblemException notFound(String detail) {
+    return new ProblemException(404, "Not found", detail, null);
+  }
+
+  public static ProblemException conflict(String field, String detail) {
+    return new ProblemException(409, "Conflict", detail, field);
+  }
+
+  public static ProblemException unauthorized(String detail) {
+    return new ProblemException(401, "Unauthorized", detail, null);
+  }
+
+  public static ProblemException forbidden(String detail) {
+    return new ProblemException(403, "Forbidden", detail, null);
+  }
+
+  public static ProblemException tooLarge(String field, String detail) {
+    return new ProblemException(413, "Payload too large", detail, field);
+  }
+
+  public static ProblemException unsupportedMedia(String field, String detail) {
+    return new ProblemException(415, "Unsupported media type", detail, field);
+  }
+
+  public static ProblemException badGateway(String detail) {
+    return new ProblemException(502, "Upstream service failed", detail, null);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String field() {
+    return field;
+  }
+}

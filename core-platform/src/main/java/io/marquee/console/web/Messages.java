@@ -1,0 +1,22 @@
+package io.marquee.console.web;
+
+import io.marquee.common.problem.ProblemException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+
+/** Turns outcomes of console actions into Faces messages. */
+final class Messages {
+  private Messages() {}
+
+  static void info(String text) {
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+  }
+
+  static void error(ProblemException e) {
+    String field = e.field() == null ? "" : e.field() + ": ";
+    FacesContext.getCurrentInstance()
+        .addMessage(
+            null, new FacesMessage(FacesMessage.SEVERITY_ERROR, field + e.getMessage(), null));
+  }
+}

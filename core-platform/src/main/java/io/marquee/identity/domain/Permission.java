@@ -1,0 +1,11 @@
+package io.marquee.identity.domain;
+
+/** Actions guarded in the console and the API. */
+public enum Permission {
+  VIEW_DASHBOARD,
+  VIEW_AUDIT,
+  VIEW_TEAM,
+  MANAGE_TEAM,
+  MANAGE_BRANDING,
+  MANAGE_API_KEYS
+}

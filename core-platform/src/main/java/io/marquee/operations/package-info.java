@@ -1,0 +1,2 @@
+/** Operational endpoints: MicroProfile Health readiness and liveness checks. */
+package io.marquee.operations;
