@@ -50,6 +50,17 @@ KC_URL=${MARQUEE_KC_URL:-http://localhost:$KC_PORT}
 KC_URL=${KC_URL%/}
 
 RUN_USER=$(id -un)
+
+# MARQUEE_DB_URL means "external database" unless it is the local cluster's own URL (as
+# written to marquee.env, which the run/test commands export before calling infra-up).
+LOCAL_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/marquee
+db_external() {
+    [ -n "${MARQUEE_DB_URL:-}" ] || return 1
+    case $MARQUEE_DB_URL in
+        "$LOCAL_DB_URL" | "$LOCAL_DB_URL"\?* | jdbc:postgresql://localhost:"$PG_PORT"/marquee*) return 1 ;;
+    esac
+    return 0
+}
 PG_BIN=""   # set by pg_find_bin
 
 # ---------------------------------------------------------------------------------------------
@@ -120,6 +131,10 @@ lock_state() {
     log "waiting for another marquee.sh infra command (lock $MARQUEE_STATE/.infra.lock)"
     flock -w 300 9 || die "another marquee.sh infra command still holds $MARQUEE_STATE/.infra.lock"
 }
+
+# Release the lock as soon as the infra step is done, so that processes started later by the
+# same script (Liberty, Maven) do not inherit fd 9 and keep the lock.
+unlock_state() { exec 9>&-; }
 
 ensure_state_dir() {
     if [ ! -d "$MARQUEE_STATE" ]; then
@@ -242,7 +257,7 @@ SQL
 }
 
 pg_down() {
-    if [ -n "${MARQUEE_DB_URL:-}" ]; then
+    if db_external; then
         log "PostgreSQL: external (MARQUEE_DB_URL), nothing to stop"
         return 0
     fi
@@ -282,8 +297,8 @@ kc_install() {
         command -v mvn >/dev/null 2>&1 || die "mvn is needed to fetch org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip"
         log "Keycloak: fetching keycloak-quarkus-dist $KC_VERSION (Maven)"
         mvn -B -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" \
-            -DoutputDirectory="$dl" -Dmdep.overWriteIfNewer=true \
-            || die "could not fetch org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip"
+            -DoutputDirectory="$dl" -Dmdep.overWriteIfNewer=true >"$LOG_DIR/mvn-keycloak.log" 2>&1 \
+            || { tail -n 20 "$LOG_DIR/mvn-keycloak.log" >&2; die "could not fetch org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip (see $LOG_DIR/mvn-keycloak.log)"; }
     fi
     log "Keycloak: unpacking into $KC_HOME"
     tmp=$(mktemp -d "$MARQUEE_STATE/.kc-unzip.XXXXXX")
@@ -437,12 +452,12 @@ kc_down() {
 # KEY=value lines without quotes: usable as Liberty server.env and by `set -a; . file`.
 write_env_file() {
     local tmp db_url db_user it_url
-    if [ -n "${MARQUEE_DB_URL:-}" ]; then
+    if db_external; then
         db_url=$MARQUEE_DB_URL
         db_user=${MARQUEE_DB_USER:-marquee}
         it_url=${MARQUEE_IT_DB_URL:-}
     else
-        db_url=jdbc:postgresql://127.0.0.1:$PG_PORT/marquee
+        db_url=$LOCAL_DB_URL
         db_user=marquee
         it_url=jdbc:postgresql://127.0.0.1:$PG_PORT/marquee_it
     fi
@@ -480,14 +495,19 @@ cmd_infra_up() {
     ensure_state_dir
     lock_state
     ensure_secrets
-    if [ -n "${MARQUEE_DB_URL:-}" ]; then
+    if db_external; then
         log "PostgreSQL: external database $MARQUEE_DB_URL (no local cluster)"
     else
         pg_up
     fi
     kc_up
     write_env_file
-    log "infra is up: PostgreSQL 127.0.0.1:$PG_PORT, Keycloak $KC_URL (realm $KC_REALM)"
+    unlock_state
+    if db_external; then
+        log "infra is up: database $MARQUEE_DB_URL, Keycloak $KC_URL (realm $KC_REALM)"
+    else
+        log "infra is up: PostgreSQL 127.0.0.1:$PG_PORT, Keycloak $KC_URL (realm $KC_REALM)"
+    fi
 }
 
 cmd_infra_down() {
@@ -498,6 +518,7 @@ cmd_infra_down() {
     lock_state
     kc_down
     pg_down
+    unlock_state
 }
 
 cmd_kc_reimport() {
@@ -512,7 +533,7 @@ cmd_kc_reimport() {
 cmd_status() {
     local pid
     echo "state folder : $MARQUEE_STATE"
-    if [ -n "${MARQUEE_DB_URL:-}" ]; then
+    if db_external; then
         echo "postgresql   : external ($MARQUEE_DB_URL)"
     elif pg_find_bin && [ -f "$PG_DATA/PG_VERSION" ] && pg_running; then
         echo "postgresql   : running, 127.0.0.1:$PG_PORT, data $PG_DATA"
@@ -555,6 +576,10 @@ EOF
 # MARQUEE_STATE, LOG_DIR.
 # =============================================================================================
 
+# Application commands: run, stop, test, bench.
+# shellcheck source=lib/app.sh
+. "$OPS_DIR/lib/app.sh"
+
 main() {
     local cmd=${1:-}
     [ $# -gt 0 ] && shift
@@ -563,7 +588,10 @@ main() {
         infra-down)  cmd_infra_down "$@" ;;
         status)      cmd_status "$@" ;;
         kc-reimport) cmd_kc_reimport "$@" ;;
-        # run) cmd_run "$@" ;;   stop) cmd_stop "$@" ;;   test) cmd_test "$@" ;;   <- lead
+        run)         cmd_run "$@" ;;
+        stop)        cmd_stop "$@" ;;
+        test)        cmd_test "$@" ;;
+        bench)       cmd_bench "$@" ;;
         -h|--help|help) usage ;;
         *) usage >&2; exit 2 ;;
     esac

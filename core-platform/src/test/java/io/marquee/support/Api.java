@@ -3,21 +3,20 @@ package io.marquee.support;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * HTTP calls to the test server as a browser or integrator would make them: to 127.0.0.1 with the
  * tenant's Host (the JVM cannot resolve *.localhost itself).
  */
 public final class Api {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** A reply with its body parsed when it is JSON. */
   public record Reply(int status, String contentType, String body) {
@@ -85,36 +84,84 @@ public final class Api {
     return send("PUT", path, body, contentType);
   }
 
+  /**
+   * Plain HTTP/1.1 over a socket: the JDK client cannot be relied on to send a custom Host header
+   * inside the test JVM (its restricted-header switch depends on class-initialisation order), and
+   * Host is what we test.
+   */
   private Reply send(String method, String path, Object body, String contentType) {
-    HttpRequest.Builder req =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Platform.httpPort() + path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Host", host + ":" + Platform.httpPort())
-            .header("Accept", "application/json");
+    byte[] payload =
+        body instanceof String s
+            ? s.getBytes(StandardCharsets.UTF_8)
+            : body instanceof byte[] b ? b : new byte[0];
+    StringBuilder head = new StringBuilder();
+    head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
+    head.append("Host: ").append(host).append(':').append(Platform.httpPort()).append("\r\n");
+    head.append("Accept: application/json\r\nConnection: close\r\n");
     if (bearer != null) {
-      req.header("Authorization", "Bearer " + bearer);
+      head.append("Authorization: Bearer ").append(bearer).append("\r\n");
     }
     if (apiKey != null) {
-      req.header("X-Api-Key", apiKey);
+      head.append("X-Api-Key: ").append(apiKey).append("\r\n");
     }
-    if (body instanceof String s) {
-      req.header("Content-Type", contentType)
-          .method(method, HttpRequest.BodyPublishers.ofString(s));
-    } else if (body instanceof byte[] b) {
-      req.header("Content-Type", contentType)
-          .method(method, HttpRequest.BodyPublishers.ofByteArray(b));
-    } else {
-      req.method(method, HttpRequest.BodyPublishers.noBody());
+    if (body != null) {
+      head.append("Content-Type: ").append(contentType).append("\r\n");
     }
-    try {
-      HttpResponse<String> res = HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(
-          res.statusCode(), res.headers().firstValue("Content-Type").orElse(null), res.body());
+    head.append("Content-Length: ").append(payload.length).append("\r\n\r\n");
+    try (Socket socket = new Socket("127.0.0.1", Platform.httpPort())) {
+      socket.setSoTimeout(60_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+      out.write(payload);
+      out.flush();
+      return parse(socket.getInputStream().readAllBytes());
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
+  }
+
+  private static Reply parse(byte[] raw) {
+    String all = new String(raw, StandardCharsets.ISO_8859_1);
+    int split = all.indexOf("\r\n\r\n");
+    String[] lines = all.substring(0, split).split("\r\n");
+    int status = Integer.parseInt(lines[0].split(" ")[1]);
+    String contentType = null;
+    boolean chunked = false;
+    for (String line : lines) {
+      String lower = line.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("content-type:")) {
+        contentType = line.substring(13).trim();
+      } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+        chunked = true;
+      }
+    }
+    byte[] rest = Arrays.copyOfRange(raw, split + 4, raw.length);
+    if (chunked) {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      int pos = 0;
+      while (true) {
+        int eol = indexOf(rest, pos);
+        int size =
+            Integer.parseInt(
+                new String(rest, pos, eol - pos, StandardCharsets.ISO_8859_1).split(";")[0].trim(),
+                16);
+        if (size == 0) {
+          break;
+        }
+        body.write(rest, eol + 2, size);
+        pos = eol + 2 + size + 2;
+      }
+      rest = body.toByteArray();
+    }
+    return new Reply(status, contentType, new String(rest, StandardCharsets.UTF_8));
+  }
+
+  private static int indexOf(byte[] data, int from) {
+    for (int i = from; i < data.length - 1; i++) {
+      if (data[i] == '\r' && data[i + 1] == '\n') {
+        return i;
+      }
+    }
+    throw new IllegalStateException("malformed chunked body");
   }
 }

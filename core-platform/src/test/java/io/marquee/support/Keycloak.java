@@ -34,7 +34,7 @@ public final class Keycloak {
         form(
             REALM + "/protocol/openid-connect/token",
             "grant_type=password&client_id=marquee-cli&scope="
-                + enc("openid organization")
+                + enc("openid organization:*")
                 + "&username="
                 + enc(username)
                 + "&password="

@@ -2,6 +2,7 @@ package io.marquee.identity.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Where Keycloak is and how the platform authenticates to it. */
@@ -23,10 +24,12 @@ public class KeycloakSettings {
   @ConfigProperty(name = "marquee.keycloak.platform-client-id", defaultValue = "marquee-platform")
   String platformClientId;
 
-  /** No default: the run command generates it per installation. */
+  /**
+   * No default: the run command generates it per installation; without it admin calls answer 502.
+   */
   @Inject
-  @ConfigProperty(name = "marquee.kc.platform.client.secret", defaultValue = "")
-  String platformClientSecret;
+  @ConfigProperty(name = "marquee.kc.platform.client.secret")
+  Optional<String> platformClientSecret;
 
   public String realmUrl() {
     return url + "/realms/" + realm;
@@ -65,6 +68,6 @@ public class KeycloakSettings {
   }
 
   public String platformClientSecret() {
-    return platformClientSecret;
+    return platformClientSecret.orElse("");
   }
 }

@@ -33,7 +33,8 @@ public class KeycloakTenants {
   public Optional<String> findOrganization(String slug) {
     var reply =
         kc.expect(
-            kc.get("/organizations?search=" + enc(slug) + "&briefRepresentation=true&max=100"),
+            kc.get(
+                "/organizations?q=" + enc("alias:" + slug) + "&briefRepresentation=true&max=100"),
             "search organizations");
     return reply.array().stream()
         .map(JsonValue::asJsonObject)
@@ -92,14 +93,35 @@ public class KeycloakTenants {
 
   // ---- the tenant's login client
 
+  /** Creates the client, or updates its URLs (and name, when given) keeping everything else. */
   public void ensureClient(String slug, String displayName, List<String> baseUrls) {
-    JsonObject rep = clientRep(slug, displayName, baseUrls);
     Optional<String> id = findClient(slug);
     if (id.isPresent()) {
-      kc.expect(kc.put("/clients/" + id.get(), rep), "update client");
+      var update = Json.createObjectBuilder(urls(baseUrls));
+      if (displayName != null) {
+        update.add("name", displayName);
+      }
+      kc.expect(kc.put("/clients/" + id.get(), update.build()), "update client");
     } else {
-      kc.expect(kc.post("/clients", rep), "create client", 409);
+      kc.expect(
+          kc.post("/clients", clientRep(slug, displayName == null ? slug : displayName, baseUrls)),
+          "create client",
+          409);
     }
+  }
+
+  private static JsonObject urls(List<String> baseUrls) {
+    JsonArrayBuilder redirects = Json.createArrayBuilder();
+    JsonArrayBuilder origins = Json.createArrayBuilder();
+    for (String url : baseUrls) {
+      redirects.add(url + "/auth/callback").add(url + "/*");
+      origins.add(url);
+    }
+    return Json.createObjectBuilder()
+        .add("baseUrl", baseUrls.get(0))
+        .add("redirectUris", redirects)
+        .add("webOrigins", origins)
+        .build();
   }
 
   public void deleteClient(String slug) {
@@ -116,21 +138,12 @@ public class KeycloakTenants {
   }
 
   private JsonObject clientRep(String slug, String displayName, List<String> baseUrls) {
-    JsonArrayBuilder redirects = Json.createArrayBuilder();
-    JsonArrayBuilder origins = Json.createArrayBuilder();
-    for (String url : baseUrls) {
-      redirects.add(url + "/auth/callback").add(url + "/*");
-      origins.add(url);
-    }
-    return Json.createObjectBuilder()
+    return Json.createObjectBuilder(urls(baseUrls))
         .add("clientId", clientIdOf(slug))
         .add("name", displayName)
-        .add("baseUrl", baseUrls.get(0))
         .add("publicClient", true)
         .add("standardFlowEnabled", true)
         .add("directAccessGrantsEnabled", false)
-        .add("redirectUris", redirects)
-        .add("webOrigins", origins)
         .add(
             "attributes",
             Json.createObjectBuilder()

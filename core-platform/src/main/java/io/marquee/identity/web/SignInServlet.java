@@ -67,7 +67,7 @@ public class SignInServlet extends HttpServlet {
     String url =
         keycloak.authUrl()
             + "?response_type=code&scope="
-            + enc("openid organization")
+            + enc(scope())
             + "&client_id="
             + enc(clientId())
             + "&redirect_uri="
@@ -150,6 +150,14 @@ public class SignInServlet extends HttpServlet {
 
   private String clientId() {
     return tenant.current().map(t -> "tenant-" + t.slug()).orElse("marquee-operator");
+  }
+
+  /**
+   * On a tenant's domain only that tenant's organization is asked for (Keycloak then never shows an
+   * organization picker to people in several tenants); the operator needs none.
+   */
+  private String scope() {
+    return tenant.current().map(t -> "openid organization:" + t.slug()).orElse("openid");
   }
 
   private String defaultNext() {

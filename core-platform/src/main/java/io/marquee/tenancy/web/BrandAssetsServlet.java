@@ -61,20 +61,30 @@ public class BrandAssetsServlet extends HttpServlet {
         + ";}\n";
   }
 
+  /**
+   * Custom properties read by the Keycloak login theme "marquee"
+   * (core-platform/ops/keycloak/NOTES.md).
+   */
   private String loginCss(BrandingService.Brand b, HttpServletRequest req) {
     String origin = platform.baseUrl(req.getServerName());
-    String name = b.tenantName().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
-    return variables(b)
-        + "body,.login-pf body,.pf-v5-c-login{background:var(--brand-bg)!important;color:var(--brand-text)!important;}\n"
-        + ".marquee-brand-logo{display:block;height:64px;margin:1.5rem auto .5rem;background:url(\""
+    String name = b.tenantName().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\a ");
+    return ":root{--marquee-brand-primary:"
+        + b.primaryColor()
+        + ";--marquee-brand-primary-hover:"
+        + b.primaryColor()
+        + ";--marquee-brand-on-primary:#ffffff;--marquee-brand-accent:"
+        + b.accentColor()
+        + ";--marquee-brand-page-bg:"
+        + b.backgroundColor()
+        + ";--marquee-brand-header-color:"
+        + b.textColor()
+        + ";--marquee-brand-logo:url(\""
         + origin
-        + "/brand/logo\") center/contain no-repeat;}\n"
-        + ".marquee-brand-name::before{content:\""
+        + "/brand/logo?v="
+        + b.version()
+        + "\");--marquee-brand-logo-width:160px;--marquee-brand-logo-height:48px;--marquee-brand-name:\""
         + name
-        + "\";}\n"
-        + ".marquee-brand-name{display:block;text-align:center;font-size:1.6rem;font-weight:700;color:var(--brand-text);}\n"
-        + ".pf-v5-c-button.pf-m-primary,#kc-login{background:var(--brand-primary)!important;border-color:var(--brand-primary)!important;}\n"
-        + "a{color:var(--brand-accent);}\n";
+        + "\";}\n";
   }
 
   private static void css(HttpServletResponse res, String body) throws IOException {
