@@ -94,8 +94,20 @@ class ConsoleBrowserIT {
   }
 
   static WebElement waitFor(By by) {
-    return new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(ExpectedConditions.visibilityOfElementLocated(by));
+    try {
+      return new WebDriverWait(browser, Duration.ofSeconds(30))
+          .until(ExpectedConditions.visibilityOfElementLocated(by));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      String page = browser.getPageSource();
+      throw new AssertionError(
+          "no "
+              + by
+              + " at "
+              + browser.getCurrentUrl()
+              + ": "
+              + page.substring(0, Math.min(page.length(), 3000)),
+          e);
+    }
   }
 
   @Test
@@ -113,7 +125,7 @@ class ConsoleBrowserIT {
     String colleague = "colleague-" + night + "@it.test";
     waitFor(By.id("team:email")).sendKeys(colleague);
     browser.findElement(By.id("team:invite")).click();
-    waitFor(By.id("team:temporary-password"));
+    waitFor(By.id("temporary-password"));
     assertTrue(browser.findElement(By.id("team:members")).getText().contains(colleague));
 
     browser.get(url(night, "/console/branding.xhtml"));

@@ -149,6 +149,17 @@ public class KeycloakTenants {
             Json.createObjectBuilder()
                 .add("pkce.code.challenge.method", "S256")
                 .add("post.logout.redirect.uris", "+"))
+        // Listed explicitly: naming any scope on creation replaces the realm defaults (and "basic"
+        // carries "sub").
+        .add(
+            "defaultClientScopes",
+            Json.createArrayBuilder()
+                .add("basic")
+                .add("profile")
+                .add("email")
+                .add("roles")
+                .add("web-origins")
+                .add("acr"))
         .add("optionalClientScopes", Json.createArrayBuilder().add("organization"))
         .add(
             "protocolMappers",

@@ -127,6 +127,7 @@ public class SignInServlet extends HttpServlet {
       ConsoleSession.signIn(req, principal);
       res.sendRedirect(next);
     } catch (TokenVerifier.InvalidToken e) {
+      LOG.warning(() -> "sign-in token rejected: " + e.getMessage());
       res.sendError(401, "Sign-in was refused.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
