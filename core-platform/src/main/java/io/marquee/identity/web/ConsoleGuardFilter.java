@@ -32,7 +32,7 @@ public class ConsoleGuardFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    boolean operatorArea = req.getServletPath().startsWith("/operator");
+    boolean operatorArea = req.getRequestURI().startsWith("/operator");
     if (operatorArea == tenant.current().isPresent()) {
       res.sendError(404);
       return;

@@ -31,8 +31,12 @@ public class StartupMigrations {
         records.all().stream().filter(t -> t.getStatus() != TenantStatus.PROVISIONING).toList();
     long started = System.nanoTime();
     int done = 0;
+    int migrated = 0;
     for (Tenant t : tenants) {
-      migrator.migrateTenant(t.schema());
+      if (!migrator.tenantUpToDate(t.schema())) {
+        migrator.migrateTenant(t.schema());
+        migrated++;
+      }
       done++;
       if (done % 100 == 0 || done == tenants.size()) {
         int n = done;
@@ -40,7 +44,15 @@ public class StartupMigrations {
       }
     }
     long ms = (System.nanoTime() - started) / 1_000_000;
+    int changed = migrated;
     LOG.info(
-        () -> "tenant migrations finished for " + tenants.size() + " schemas in " + ms + " ms");
+        () ->
+            "tenant migrations finished: "
+                + tenants.size()
+                + " schemas checked, "
+                + changed
+                + " migrated, in "
+                + ms
+                + " ms");
   }
 }
