@@ -123,6 +123,17 @@ class ConsoleBrowserIT {
     // Keycloak's own login page, reached from the tenant's domain.
     // With organizations enabled Keycloak asks for the username first, then the password.
     waitFor(By.id("username")).sendKeys(owner);
+    // The login page carries the tenant's brand: its stylesheet from the tenant's own origin has
+    // loaded.
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(
+            d ->
+                d.findElement(By.tagName("html"))
+                    .getAttribute("class")
+                    .contains("marquee-tenant-loaded"));
+    assertEquals(
+        "http://" + Tenants.host(night) + ":" + Platform.httpPort(),
+        browser.findElement(By.tagName("html")).getAttribute("data-marquee-tenant-origin"));
     browser.findElement(By.id("kc-login")).click();
     waitFor(By.id("password")).sendKeys(Keycloak.passwordOf(owner));
     browser.findElement(By.id("kc-login")).click();

@@ -76,8 +76,10 @@ public class BrandAssetsServlet extends HttpServlet {
         + b.accentColor()
         + ";--marquee-brand-page-bg:"
         + b.backgroundColor()
+        // The header sits on the page background or the card depending on the page: the primary
+        // colour reads on both.
         + ";--marquee-brand-header-color:"
-        + b.textColor()
+        + b.primaryColor()
         + ";--marquee-brand-logo:url(\""
         + origin
         + "/brand/logo?v="
