@@ -6,6 +6,7 @@ import io.marquee.common.infrastructure.HazelcastMember;
 import io.marquee.tenancy.domain.Tenant;
 import io.marquee.tenancy.domain.TenantDomain;
 import io.marquee.tenancy.domain.TenantRepository;
+import io.marquee.tenancy.domain.TenantStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,7 +36,7 @@ public class TenantDirectory {
   }
 
   Optional<TenantSnapshot> snapshot(Tenant t) {
-    if (t.getStatus() == io.marquee.tenancy.domain.TenantStatus.PROVISIONING) {
+    if (t.getStatus() == TenantStatus.PROVISIONING) {
       return Optional.empty();
     }
     List<TenantDomain> domains = tenants.domainsOf(t.getId());

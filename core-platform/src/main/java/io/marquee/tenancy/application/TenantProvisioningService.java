@@ -82,15 +82,13 @@ public class TenantProvisioningService {
     }
     if (existing != null) {
       // A previous attempt died before finishing or cleaning up: start again from nothing.
-      cleanUp(existing, false);
+      cleanUp(existing);
     }
 
     Tenant tenant =
         records.createPending(new Tenant(slug, name, currency, locale, zone, theme), hosts);
-    boolean identityTouched = false;
     try {
       schemas.create(tenant.schema(), theme);
-      identityTouched = true;
       String orgId = identity.ensureTenant(slug, name, baseUrls(hosts));
       for (ProvisionTenantCommand.StaffSeat seat : staff) {
         identity.addExistingOrNewStaff(
@@ -109,16 +107,15 @@ public class TenantProvisioningService {
       return new Provisioned(active, hosts, true);
     } catch (RuntimeException e) {
       LOG.warning(() -> "tenant=" + slug + " provisioning failed, cleaning up: " + e);
-      cleanUp(tenant, identityTouched);
+      cleanUp(tenant);
       throw e;
     }
   }
 
-  private void cleanUp(Tenant tenant, boolean identityTouched) {
+  /** Removes everything a provisioning attempt may have created; each step is idempotent. */
+  private void cleanUp(Tenant tenant) {
     schemas.drop(tenant.schema());
-    if (identityTouched || tenant.getStatus() == TenantStatus.PROVISIONING) {
-      identity.deleteTenant(tenant.getSlug());
-    }
+    identity.deleteTenant(tenant.getSlug());
     records.purge(tenant.getId());
   }
 
