@@ -176,6 +176,28 @@ class TenantProvisioningIT {
   }
 
   @Test
+  void logLinesWrittenDuringARequestNameTheTenant() throws Exception {
+    String slug = Tenants.uniqueSlug("logs");
+    Tenants.provision(operator, slug, null);
+    String marker = "/missing-" + slug;
+    assertEquals(404, Api.host(Tenants.host(slug)).get(marker).status());
+    java.nio.file.Path log =
+        java.nio.file.Path.of(
+            System.getProperty("marquee.it.wlpHome"), "usr/servers/itServer/logs/messages.log");
+    boolean found = false;
+    for (int i = 0; i < 20 && !found; i++) {
+      found =
+          java.nio.file.Files.readAllLines(log).stream()
+              .anyMatch(l -> l.contains(marker) && l.contains("tenant=" + slug));
+      if (!found) {
+        Thread.sleep(250);
+      }
+    }
+    assertTrue(
+        found, "the container's 'file not found' line for " + marker + " names tenant " + slug);
+  }
+
+  @Test
   void unknownHostIsA404NeverAnotherTenant() {
     Api.Reply page = Api.host("nobody-here.localhost").get("/");
     assertEquals(404, page.status());

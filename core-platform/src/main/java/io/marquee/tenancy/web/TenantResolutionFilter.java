@@ -54,7 +54,17 @@ public class TenantResolutionFilter extends HttpFilter {
       return;
     }
     context.set(tenant.get());
-    chain.doFilter(req, res);
+    // Liberty's JSON messages.log records the thread name (ext_thread) on every line: naming the
+    // tenant there
+    // puts it on everything logged while this request runs, ours and the container's alike.
+    Thread thread = Thread.currentThread();
+    String name = thread.getName();
+    thread.setName(name + " tenant=" + tenant.get().slug());
+    try {
+      chain.doFilter(req, res);
+    } finally {
+      thread.setName(name);
+    }
   }
 
   private static void refuse(
