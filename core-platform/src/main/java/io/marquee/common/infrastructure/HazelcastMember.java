@@ -81,10 +81,6 @@ public class HazelcastMember {
     return config;
   }
 
-  public boolean isRunning() {
-    return instance != null && instance.getLifecycleService().isRunning();
-  }
-
   @PreDestroy
   void shutdown() {
     if (instance != null) {

@@ -91,18 +91,19 @@ public class TeamService {
 
   public Member changeRole(String slug, String orgId, String userId, String role) {
     StaffRole parsed = StaffRole.parse("role", role);
-    Member current = member(slug, orgId, userId);
+    List<Member> team = list(slug, orgId);
+    Member current = find(team, userId);
     if ("owner".equals(current.getRole()) && parsed != StaffRole.OWNER) {
-      requireAnotherOwner(slug, orgId, userId);
+      requireAnotherOwner(team, userId);
     }
     identity.setRole(slug, userId, parsed);
     return member(slug, orgId, userId);
   }
 
   public void remove(String slug, String orgId, String userId) {
-    Member current = member(slug, orgId, userId);
-    if ("owner".equals(current.getRole())) {
-      requireAnotherOwner(slug, orgId, userId);
+    List<Member> team = list(slug, orgId);
+    if ("owner".equals(find(team, userId).getRole())) {
+      requireAnotherOwner(team, userId);
     }
     keycloak.removeMember(orgId, userId);
     for (StaffRole r : StaffRole.values()) {
@@ -112,10 +113,9 @@ public class TeamService {
     }
   }
 
-  private void requireAnotherOwner(String slug, String orgId, String userId) {
+  private static void requireAnotherOwner(List<Member> team, String userId) {
     boolean another =
-        list(slug, orgId).stream()
-            .anyMatch(m -> "owner".equals(m.getRole()) && !m.getId().equals(userId));
+        team.stream().anyMatch(m -> "owner".equals(m.getRole()) && !m.getId().equals(userId));
     if (!another) {
       throw ProblemException.conflict("role", "a tenant must keep at least one owner");
     }
@@ -123,7 +123,11 @@ public class TeamService {
 
   /** A member of this tenant; people outside the organization are not found. */
   public Member member(String slug, String orgId, String userId) {
-    return list(slug, orgId).stream()
+    return find(list(slug, orgId), userId);
+  }
+
+  private static Member find(List<Member> team, String userId) {
+    return team.stream()
         .filter(m -> m.getId().equals(userId))
         .findFirst()
         .orElseThrow(() -> ProblemException.notFound("no team member " + userId));

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
@@ -161,9 +160,5 @@ public class KeycloakAdminClient {
       Thread.currentThread().interrupt();
       return false;
     }
-  }
-
-  static JsonStructure parse(String s) {
-    return Json.createReader(new StringReader(s)).read();
   }
 }

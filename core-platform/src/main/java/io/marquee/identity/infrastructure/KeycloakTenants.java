@@ -197,10 +197,15 @@ public class KeycloakTenants {
 
   // ---- role groups
 
+  /** The role group's id; the common case (it exists) is one lookup by path. */
   public String ensureRoleGroup(String slug, StaffRole role) {
-    String tenants = ensureGroup(null, "tenants");
-    String tenant = ensureGroup(tenants, slug);
-    return ensureGroup(tenant, role.groupName());
+    Optional<String> existing = findGroupByPath("tenants/" + slug + "/" + role.groupName());
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    String tenants = ensureTopGroup("tenants");
+    String tenant = ensureChildGroup(tenants, slug);
+    return ensureChildGroup(tenant, role.groupName());
   }
 
   public Optional<String> findGroupByPath(String path) {
@@ -234,19 +239,19 @@ public class KeycloakTenants {
     kc.expect(kc.delete("/users/" + userId + "/groups/" + groupId), "leave group", 404);
   }
 
-  private String ensureGroup(String parentId, String name) {
-    String path = parentId == null ? name : null;
-    if (parentId == null) {
-      Optional<String> existing = findGroupByPath(path);
-      if (existing.isPresent()) {
-        return existing.get();
-      }
-      var created = kc.post("/groups", Json.createObjectBuilder().add("name", name).build());
-      if (created.status() == 409) {
-        return findGroupByPath(path).orElseThrow();
-      }
-      return kc.expect(created, "create group").createdId();
+  private String ensureTopGroup(String name) {
+    Optional<String> existing = findGroupByPath(name);
+    if (existing.isPresent()) {
+      return existing.get();
     }
+    var created = kc.post("/groups", Json.createObjectBuilder().add("name", name).build());
+    if (created.status() == 409) {
+      return findGroupByPath(name).orElseThrow();
+    }
+    return kc.expect(created, "create group").createdId();
+  }
+
+  private String ensureChildGroup(String parentId, String name) {
     var children =
         kc.expect(
             kc.get("/groups/" + parentId + "/children?max=1000&briefRepresentation=true"),
@@ -261,7 +266,7 @@ public class KeycloakTenants {
             "/groups/" + parentId + "/children",
             Json.createObjectBuilder().add("name", name).build());
     if (created.status() == 409) {
-      return ensureGroup(parentId, name);
+      return ensureChildGroup(parentId, name);
     }
     created = kc.expect(created, "create subgroup");
     return created.location().isPresent() ? created.createdId() : created.object().getString("id");

@@ -25,10 +25,6 @@ public class TenantRecords {
     return tenants.domainsOf(tenantId).stream().map(TenantDomain::getHost).toList();
   }
 
-  public List<TenantDomain> domainsOf(UUID tenantId) {
-    return tenants.domainsOf(tenantId);
-  }
-
   public Tenant createPending(Tenant tenant, List<String> hosts) {
     for (String host : hosts) {
       tenants

@@ -1,6 +1,5 @@
 package io.marquee.tenancy.application;
 
-import io.marquee.plugin.api.TenantRef;
 import io.marquee.tenancy.domain.Tenant;
 import io.marquee.tenancy.domain.TenantStatus;
 import java.io.Serializable;
@@ -38,9 +37,5 @@ public record TenantSnapshot(
 
   public boolean suspended() {
     return status == TenantStatus.SUSPENDED;
-  }
-
-  public TenantRef ref() {
-    return new TenantRef(slug, currency, locale, timeZone);
   }
 }
