@@ -162,6 +162,16 @@ ensure_secrets() {
         printf 'MARQUEE_KC_PLATFORM_CLIENT_SECRET=%s\n' "${MARQUEE_KC_PLATFORM_CLIENT_SECRET:-$(random_secret)}" >>"$SECRETS_FILE"
         log "generated the marquee-platform client secret into $SECRETS_FILE"
     fi
+    if [ -z "$(env_file_get "$SECRETS_FILE" MARQUEE_PAYMENTS_TEST_SECRET)" ]; then
+        printf 'MARQUEE_PAYMENTS_TEST_SECRET=%s\n' "$(random_secret)" >>"$SECRETS_FILE"
+        log "generated the test gateway's webhook secret into $SECRETS_FILE"
+    fi
+    if [ -z "$(env_file_get "$SECRETS_FILE" MARQUEE_KEYS_MASTER)" ]; then
+        printf 'MARQUEE_KEYS_MASTER=%s\n' "$(openssl rand -base64 32)" >>"$SECRETS_FILE"
+        log "generated the master key that wraps ticket signing keys into $SECRETS_FILE"
+    fi
+    PAYMENTS_TEST_SECRET=$(env_file_get "$SECRETS_FILE" MARQUEE_PAYMENTS_TEST_SECRET)
+    KEYS_MASTER=$(env_file_get "$SECRETS_FILE" MARQUEE_KEYS_MASTER)
     KC_ADMIN_USER=$(env_file_get "$SECRETS_FILE" KC_BOOTSTRAP_ADMIN_USERNAME)
     KC_ADMIN_PASSWORD=$(env_file_get "$SECRETS_FILE" KC_BOOTSTRAP_ADMIN_PASSWORD)
     # An explicitly given secret (external Keycloak) wins over the generated one.
@@ -472,6 +482,8 @@ write_env_file() {
         echo "MARQUEE_KEYCLOAK_URL=$KC_URL"
         echo "MARQUEE_KEYCLOAK_REALM=$KC_REALM"
         echo "MARQUEE_KC_PLATFORM_CLIENT_SECRET=$PLATFORM_SECRET"
+        echo "MARQUEE_PAYMENTS_TEST_SECRET=$PAYMENTS_TEST_SECRET"
+        echo "MARQUEE_KEYS_MASTER=$KEYS_MASTER"
     } >"$tmp"
     mv "$tmp" "$ENV_FILE"
     log "wrote $ENV_FILE"

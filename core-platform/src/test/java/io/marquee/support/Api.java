@@ -19,7 +19,18 @@ import java.util.Locale;
 public final class Api {
 
   /** A reply with its body parsed when it is JSON. */
-  public record Reply(int status, String contentType, String body) {
+  public record Reply(int status, String contentType, String body, String head) {
+    /** A response header's value, or null. */
+    public String header(String name) {
+      for (String line : head.split("\r\n")) {
+        int colon = line.indexOf(':');
+        if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+          return line.substring(colon + 1).trim();
+        }
+      }
+      return null;
+    }
+
     public JsonObject json() {
       return Json.createReader(new StringReader(body)).readObject();
     }
@@ -41,6 +52,7 @@ public final class Api {
   private final String host;
   private String bearer;
   private String apiKey;
+  private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
   private Api(String host) {
     this.host = host;
@@ -62,6 +74,27 @@ public final class Api {
   public Api apiKey(String key) {
     this.apiKey = key;
     return this;
+  }
+
+  /** A copy of this client that also sends {@code name: value}. */
+  public Api header(String name, String value) {
+    Api copy = new Api(host);
+    copy.bearer = bearer;
+    copy.apiKey = apiKey;
+    copy.headers.putAll(headers);
+    copy.headers.put(name, value);
+    return copy;
+  }
+
+  /** A copy without credentials (a guest buyer on the same site). */
+  public Api anonymous() {
+    Api copy = new Api(host);
+    copy.headers.putAll(headers);
+    return copy;
+  }
+
+  public Reply send(String method, String path, String body, String contentType) {
+    return send(method, path, (Object) body, contentType);
   }
 
   public Reply get(String path) {
@@ -90,6 +123,10 @@ public final class Api {
    * Host is what we test.
    */
   private Reply send(String method, String path, Object body, String contentType) {
+    if (body instanceof String str && contentType == null) {
+      contentType = "application/json";
+      body = str;
+    }
     byte[] payload =
         body instanceof String s
             ? s.getBytes(StandardCharsets.UTF_8)
@@ -97,13 +134,14 @@ public final class Api {
     StringBuilder head = new StringBuilder();
     head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
     head.append("Host: ").append(host).append(':').append(Platform.httpPort()).append("\r\n");
-    head.append("Accept: application/json\r\nConnection: close\r\n");
+    head.append("Accept: application/json, */*;q=0.5\r\nConnection: close\r\n");
     if (bearer != null) {
       head.append("Authorization: Bearer ").append(bearer).append("\r\n");
     }
     if (apiKey != null) {
       head.append("X-Api-Key: ").append(apiKey).append("\r\n");
     }
+    headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
     if (body != null) {
       head.append("Content-Type: ").append(contentType).append("\r\n");
     }
@@ -153,7 +191,8 @@ public final class Api {
       }
       rest = body.toByteArray();
     }
-    return new Reply(status, contentType, new String(rest, StandardCharsets.UTF_8));
+    return new Reply(
+        status, contentType, new String(rest, StandardCharsets.UTF_8), all.substring(0, split));
   }
 
   private static int indexOf(byte[] data, int from) {

@@ -29,4 +29,24 @@ public final class Database {
       throw new IllegalStateException(e);
     }
   }
+
+  /** A single number from a query against the test database (e.g. a count in a tenant schema). */
+  public static long number(String sql, Object... args) {
+    String url =
+        System.getProperty("marquee.it.db.url", "jdbc:postgresql://127.0.0.1:55432/marquee_it");
+    String user = System.getenv().getOrDefault("MARQUEE_DB_USER", "marquee");
+    String password = System.getenv().getOrDefault("MARQUEE_DB_PASSWORD", "marquee");
+    try (Connection c = DriverManager.getConnection(url, user, password);
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

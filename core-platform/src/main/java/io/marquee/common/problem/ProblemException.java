@@ -20,6 +20,16 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(400, "Invalid input", detail, field);
   }
 
+  /** 422: the request is well-formed but the business rules refuse it. */
+  public static ProblemException unprocessable(String field, String detail) {
+    return new ProblemException(422, "Unprocessable request", detail, field);
+  }
+
+  /** 409 with a specific title, e.g. "Sold out". */
+  public static ProblemException conflict(String title, String field, String detail) {
+    return new ProblemException(409, title, detail, field);
+  }
+
   public static ProblemException notFound(String detail) {
     return new ProblemException(404, "Not found", detail, null);
   }

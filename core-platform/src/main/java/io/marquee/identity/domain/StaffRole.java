@@ -17,12 +17,39 @@ public enum StaffRole {
           Permission.VIEW_DASHBOARD,
           Permission.VIEW_AUDIT,
           Permission.VIEW_TEAM,
-          Permission.MANAGE_BRANDING)),
+          Permission.MANAGE_BRANDING,
+          Permission.VIEW_EVENTS,
+          Permission.MANAGE_EVENTS,
+          Permission.VIEW_ORDERS,
+          Permission.MANAGE_ORDERS,
+          Permission.REFUND_ORDERS,
+          Permission.CONFIRM_AT_DOOR,
+          Permission.VIEW_REPORTS)),
   FINANCE(
       "finance",
-      EnumSet.of(Permission.VIEW_DASHBOARD, Permission.VIEW_AUDIT, Permission.VIEW_TEAM)),
-  DOOR_STAFF("door-staff", EnumSet.of(Permission.VIEW_DASHBOARD)),
-  VIEWER("viewer", EnumSet.of(Permission.VIEW_DASHBOARD, Permission.VIEW_TEAM));
+      EnumSet.of(
+          Permission.VIEW_DASHBOARD,
+          Permission.VIEW_AUDIT,
+          Permission.VIEW_TEAM,
+          Permission.VIEW_EVENTS,
+          Permission.VIEW_ORDERS,
+          Permission.REFUND_ORDERS,
+          Permission.VIEW_REPORTS)),
+  DOOR_STAFF(
+      "door-staff",
+      EnumSet.of(
+          Permission.VIEW_DASHBOARD,
+          Permission.VIEW_EVENTS,
+          Permission.VIEW_ORDERS,
+          Permission.CONFIRM_AT_DOOR)),
+  VIEWER(
+      "viewer",
+      EnumSet.of(
+          Permission.VIEW_DASHBOARD,
+          Permission.VIEW_TEAM,
+          Permission.VIEW_EVENTS,
+          Permission.VIEW_ORDERS,
+          Permission.VIEW_REPORTS));
 
   private final String groupName;
   private final Set<Permission> permissions;

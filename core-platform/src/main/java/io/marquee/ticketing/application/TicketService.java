@@ -1,0 +1,136 @@
+package io.marquee.ticketing.application;
+
+import io.marquee.catalog.domain.Event;
+import io.marquee.catalog.infrastructure.CatalogStore;
+import io.marquee.common.persistence.Sql;
+import io.marquee.common.persistence.TenantSql;
+import io.marquee.common.problem.ProblemException;
+import io.marquee.integration.application.Outbox;
+import io.marquee.ordering.infrastructure.OrderStore;
+import io.marquee.tenancy.application.TenantSnapshot;
+import io.marquee.ticketing.domain.Ticket;
+import io.marquee.ticketing.domain.TicketClaims;
+import io.marquee.ticketing.domain.TicketCodes;
+import io.marquee.ticketing.domain.TicketStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Signed ticket codes, their verification keys and revocations, and transfers. */
+@ApplicationScoped
+@Transactional
+public class TicketService {
+  /** Codes stay valid this long after the event ends (late leavers, re-entry). */
+  static final Duration GRACE = Duration.ofHours(6);
+
+  @Inject Sql sql;
+  @Inject KeyVault vault;
+
+  public Ticket ticket(TenantSnapshot tenant, UUID id) {
+    return new OrderStore(sql.in(tenant.schema()))
+        .ticket(id)
+        .orElseThrow(() -> ProblemException.notFound("no such ticket"));
+  }
+
+  /** The ticket's current code; only valid tickets have one. */
+  public String code(TenantSnapshot tenant, Ticket t) {
+    if (t.status() != TicketStatus.VALID) {
+      throw ProblemException.conflict(
+          "status", "a " + t.status().db() + " ticket has no admission code");
+    }
+    TenantSql tsql = sql.in(tenant.schema());
+    Event e = new CatalogStore(tsql).event(t.eventId()).orElseThrow();
+    SigningKeys.Active key = new SigningKeys(tsql, vault).active(e.id());
+    TicketClaims claims =
+        new TicketClaims(
+            key.kid(),
+            tenant.slug(),
+            e.id(),
+            t.id(),
+            t.serial(),
+            t.ticketTypeId(),
+            t.issuedAt().minusSeconds(60),
+            e.endOrStart().plus(GRACE));
+    return TicketCodes.sign(claims, key.key());
+  }
+
+  public List<SigningKeys.PublishedKey> keys(TenantSnapshot tenant, UUID eventId) {
+    return new SigningKeys(sql.in(tenant.schema()), vault).published(eventId);
+  }
+
+  public String rotate(TenantSnapshot tenant, UUID eventId) {
+    new CatalogStore(sql.in(tenant.schema()))
+        .event(eventId)
+        .orElseThrow(() -> ProblemException.notFound("no such event"));
+    return new SigningKeys(sql.in(tenant.schema()), vault).rotate(eventId);
+  }
+
+  public Set<TicketCodes.Revocation> revocations(TenantSnapshot tenant, UUID eventId) {
+    return new HashSet<>(
+        sql.in(tenant.schema())
+            .list(
+                "SELECT ticket_id, serial FROM {t}.revoked_code WHERE event_id = ?",
+                rs ->
+                    new TicketCodes.Revocation(
+                        TenantSql.uuid(rs, "ticket_id"), rs.getInt("serial")),
+                eventId));
+  }
+
+  /** Checks a code as a door device would, with the event's published keys and revocations. */
+  public TicketCodes.Result verify(TenantSnapshot tenant, UUID eventId, String code) {
+    TenantSql tsql = sql.in(tenant.schema());
+    return TicketCodes.verify(
+        code,
+        tenant.slug(),
+        eventId,
+        new SigningKeys(tsql, vault).publicKeys(eventId),
+        revocations(tenant, eventId),
+        Instant.now());
+  }
+
+  /** Gives the ticket to someone else: the old code is revoked, a new one issued. */
+  public Ticket transfer(TenantSnapshot tenant, UUID ticketId, String name, String email) {
+    TenantSql tsql = sql.in(tenant.schema());
+    Ticket t =
+        tsql.one("SELECT id FROM {t}.ticket WHERE id = ? FOR UPDATE", rs -> 1, ticketId)
+            .map(x -> ticket(tenant, ticketId))
+            .orElseThrow(() -> ProblemException.notFound("no such ticket"));
+    if (t.status() != TicketStatus.VALID) {
+      throw ProblemException.conflict(
+          "status", "a " + t.status().db() + " ticket cannot be transferred");
+    }
+    revoke(tsql, t, "transferred");
+    tsql.update(
+        "UPDATE {t}.ticket SET serial = serial + 1, holder_name = ?, holder_email = ? WHERE id = ?",
+        name,
+        email,
+        ticketId);
+    Outbox.append(
+        tsql,
+        "ticket.transferred",
+        ticketId,
+        Json.createObjectBuilder()
+            .add("ticketId", ticketId.toString())
+            .add("eventId", t.eventId().toString())
+            .add("serial", t.serial() + 1)
+            .build());
+    return ticket(tenant, ticketId);
+  }
+
+  static void revoke(TenantSql tsql, Ticket t, String reason) {
+    tsql.update(
+        "INSERT INTO {t}.revoked_code (event_id, ticket_id, serial, reason) VALUES (?, ?, ?, ?) ON"
+            + " CONFLICT DO NOTHING",
+        t.eventId(),
+        t.id(),
+        t.serial(),
+        reason);
+  }
+}
