@@ -516,6 +516,36 @@ class CommerceFlowIT {
   }
 
   @Test
+  @Order(9)
+  void theSweeperJobReleasesRunOutHoldsWithoutAnyoneReading() throws InterruptedException {
+    JsonObject order = shop.created(shop.order(eventId, ga, 2));
+    Database.number(
+        "WITH x AS (UPDATE "
+            + shop.schema()
+            + ".orders SET expires_at = now() - interval '1 second' WHERE id = ?::uuid RETURNING 1) SELECT count(*) FROM x",
+        order.getString("id"));
+    String status = "pending";
+    for (int i = 0; i < 40 && status.equals("pending"); i++) {
+      Thread.sleep(500);
+      status =
+          Database.number(
+                      "SELECT CASE status WHEN 'expired' THEN 1 ELSE 0 END FROM "
+                          + shop.schema()
+                          + ".orders WHERE id = ?::uuid",
+                      order.getString("id"))
+                  == 1
+              ? "expired"
+              : "pending";
+    }
+    assertEquals("expired", status, "the Quartz hold-expiry job ran");
+    assertEquals(
+        0,
+        Database.number(
+            "SELECT count(*) FROM " + shop.schema() + ".ticket WHERE order_id = ?::uuid",
+            order.getString("id")));
+  }
+
+  @Test
   @Order(10)
   void ledgerBalancesReconcilesAndSettles() {
     JsonObject tb = shop.staff().get("/api/v1/ledger/trial-balance").json();

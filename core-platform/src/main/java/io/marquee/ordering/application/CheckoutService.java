@@ -286,6 +286,11 @@ public class CheckoutService {
     }
   }
 
+  /** Expires every due hold of one tenant schema (the sweeper job); returns how many. */
+  public int expireDueIn(String schema) {
+    return expireDue(new OrderStore(sql.in(schema)), null);
+  }
+
   /** Expires due holds (of one event, or all when null); returns how many were released. */
   public int expireDue(TenantSnapshot tenant, UUID eventId) {
     return expireDue(new OrderStore(sql.in(tenant.schema())), eventId);

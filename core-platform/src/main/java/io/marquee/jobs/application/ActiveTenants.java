@@ -1,0 +1,34 @@
+package io.marquee.jobs.application;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** The schemas of tenants jobs should visit (active ones; suspended tenants keep their holds). */
+@ApplicationScoped
+public class ActiveTenants {
+  @Resource(lookup = "jdbc/marqueeNonJta")
+  DataSource dataSource;
+
+  public List<String> schemas() {
+    List<String> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT slug FROM platform.tenant WHERE status = 'ACTIVE' ORDER BY slug")) {
+      while (rs.next()) {
+        out.add("tenant_" + rs.getString(1).replace('-', '_'));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list tenants", e);
+    }
+    return out;
+  }
+}
