@@ -159,6 +159,169 @@ class TenantIsolationIT {
             .getString("tenant"));
   }
 
+  /** One tenant's commerce objects, created through its own API. */
+  record Shop(
+      Side side,
+      String venue,
+      String event,
+      String type,
+      String order,
+      String token,
+      String ticket,
+      String code) {}
+
+  static Shop shop(Side s) {
+    Api api = s.api();
+    String venue =
+        api.post("/api/v1/venues", "{\"name\":\"Hall " + s.slug() + "\"}").json().getString("id");
+    String starts = java.time.Instant.now().plus(java.time.Duration.ofDays(20)).toString();
+    String event =
+        api.post(
+                "/api/v1/events",
+                "{\"title\":\"Show "
+                    + s.slug()
+                    + "\",\"startsAt\":\""
+                    + starts
+                    + "\",\"venueId\":\""
+                    + venue
+                    + "\"}")
+            .json()
+            .getString("id");
+    String type =
+        api.post(
+                "/api/v1/events/" + event + "/ticket-types",
+                "{\"name\":\"GA\",\"priceMinor\":1000,\"capacity\":50}")
+            .json()
+            .getString("id");
+    assertEquals(200, api.post("/api/v1/events/" + event + "/publish", "{}").status());
+    JsonObject order =
+        Api.host(Tenants.host(s.slug()))
+            .post(
+                "/api/v1/orders",
+                "{\"eventId\":\""
+                    + event
+                    + "\",\"items\":[{\"ticketTypeId\":\""
+                    + type
+                    + "\",\"quantity\":1}],\"buyer\":{\"name\":\"B\",\"email\":\"b@example.com\"}}")
+            .json();
+    String token = order.getString("accessToken");
+    Api buyer = Api.host(Tenants.host(s.slug())).header("X-Order-Token", token);
+    String page =
+        buyer
+            .post(
+                "/api/v1/orders/" + order.getString("id") + "/payments", "{\"provider\":\"test\"}")
+            .json()
+            .getString("redirectUrl");
+    Api.host(Tenants.host(s.slug()))
+        .send("POST", page, "outcome=succeed", "application/x-www-form-urlencoded");
+    JsonObject paid = buyer.get("/api/v1/orders/" + order.getString("id")).json();
+    assertEquals("paid", paid.getString("status"));
+    String ticket = paid.getJsonArray("tickets").getJsonObject(0).getString("id");
+    String code = buyer.get("/api/v1/tickets/" + ticket).json().getString("code");
+    return new Shop(s, venue, event, type, order.getString("id"), token, ticket, code);
+  }
+
+  @Test
+  void commerceDataStaysWithinItsTenant() throws Exception {
+    Shop sa = shop(a);
+    Shop sb = shop(b);
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      for (int t = 0; t < 16; t++) {
+        Shop me = t % 2 == 0 ? sa : sb;
+        Shop other = me == sa ? sb : sa;
+        work.add(
+            pool.submit(
+                () -> {
+                  checkCommerceIsolation(me, other);
+                  return null;
+                }));
+      }
+      for (Future<?> f : work) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  static void checkCommerceIsolation(Shop me, Shop other) {
+    Api api = me.side().api();
+    Api guest = Api.host(Tenants.host(me.side().slug()));
+    // Lists hold only own rows.
+    assertEquals(List.of(me.venue()), ids(api.get("/api/v1/venues").json()));
+    assertEquals(List.of(me.event()), ids(api.get("/api/v1/events").json()));
+    assertEquals(List.of(me.event()), ids(guest.get("/api/v1/public/events").json()));
+    assertEquals(List.of(me.order()), ids(api.get("/api/v1/orders").json()));
+    for (JsonValue acc : api.get("/api/v1/ledger/trial-balance").json().getJsonArray("accounts")) {
+      String code = acc.asJsonObject().getString("code");
+      assertTrue(!code.contains(other.event()), "saw " + code);
+    }
+    assertEquals(1, api.get("/api/v1/reports/sales").json().getJsonArray("items").size());
+    // The other tenant's ids do not exist here, whoever asks.
+    assertEquals(404, api.get("/api/v1/events/" + other.event()).status());
+    assertEquals(404, api.put("/api/v1/venues/" + other.venue(), "{\"name\":\"x\"}").status());
+    assertEquals(404, api.put("/api/v1/ticket-types/" + other.type(), "{\"capacity\":1}").status());
+    assertEquals(404, api.post("/api/v1/events/" + other.event() + "/publish", "{}").status());
+    assertEquals(
+        404,
+        api.post(
+                "/api/v1/events/" + other.event() + "/ticket-types",
+                "{\"name\":\"x\",\"priceMinor\":1,\"capacity\":1}")
+            .status());
+    assertEquals(404, api.get("/api/v1/orders/" + other.order()).status());
+    assertEquals(404, api.post("/api/v1/orders/" + other.order() + "/refunds", "{}").status());
+    assertEquals(404, api.post("/api/v1/orders/" + other.order() + "/cancel", "{}").status());
+    assertEquals(404, api.get("/api/v1/tickets/" + other.ticket()).status());
+    assertEquals(404, api.get("/api/v1/reports/events/" + other.event() + "/settlement").status());
+    assertEquals(404, guest.get("/api/v1/public/events/" + other.event()).status());
+    assertEquals(404, guest.get("/api/v1/public/events/" + other.event() + "/keys").status());
+    assertEquals(
+        404,
+        guest
+            .header("X-Order-Token", other.token())
+            .get("/api/v1/orders/" + other.order())
+            .status());
+    assertEquals(
+        400,
+        guest
+            .post(
+                "/api/v1/orders",
+                "{\"eventId\":\""
+                    + other.event()
+                    + "\",\"items\":[{\"ticketTypeId\":\""
+                    + other.type()
+                    + "\",\"quantity\":1}],\"buyer\":{\"name\":\"B\",\"email\":\"b@example.com\"}}")
+            .status());
+    // The other tenant's ticket code is not valid at this tenant's door.
+    JsonObject v =
+        api.post("/api/v1/events/" + me.event() + "/verify", "{\"code\":\"" + other.code() + "\"}")
+            .json();
+    assertTrue(!v.getBoolean("valid"), v.toString());
+    // The other tenant's staff token and API key cannot read this tenant's orders.
+    assertEquals(403, guest.bearer(other.side().token()).get("/api/v1/orders").status());
+    assertEquals(
+        401,
+        Api.host(Tenants.host(me.side().slug()))
+            .apiKey(other.side().apiKey())
+            .get("/api/v1/orders")
+            .status());
+    assertEquals(
+        List.of(me.order()),
+        ids(
+            Api.host(Tenants.host(me.side().slug()))
+                .apiKey(me.side().apiKey())
+                .get("/api/v1/orders")
+                .json()));
+  }
+
+  static List<String> ids(JsonObject list) {
+    return list.getJsonArray("items").stream()
+        .map(x -> x.asJsonObject().getString(x.asJsonObject().containsKey("id") ? "id" : "eventId"))
+        .toList();
+  }
+
   @Test
   void sharedCacheNeverServesAnotherTenantsRow() {
     long onlyInA = a.auditIds().stream().mapToLong(Long::longValue).max().orElseThrow();
