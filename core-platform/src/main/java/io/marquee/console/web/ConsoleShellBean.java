@@ -47,4 +47,32 @@ public class ConsoleShellBean {
   public boolean isCanViewAudit() {
     return caller.can(Permission.VIEW_AUDIT);
   }
+
+  public boolean isCanViewEvents() {
+    return caller.can(Permission.VIEW_EVENTS);
+  }
+
+  public boolean isCanManageEvents() {
+    return caller.can(Permission.MANAGE_EVENTS);
+  }
+
+  public boolean isCanViewOrders() {
+    return caller.can(Permission.VIEW_ORDERS);
+  }
+
+  public boolean isCanRefund() {
+    return caller.can(Permission.REFUND_ORDERS);
+  }
+
+  public boolean isCanManageOrders() {
+    return caller.can(Permission.MANAGE_ORDERS);
+  }
+
+  public boolean isCanConfirmAtDoor() {
+    return caller.can(Permission.CONFIRM_AT_DOOR);
+  }
+
+  public boolean isCanViewReports() {
+    return caller.can(Permission.VIEW_REPORTS);
+  }
 }

@@ -2,12 +2,12 @@ package io.marquee.ledger.web;
 
 import io.marquee.catalog.domain.Event;
 import io.marquee.catalog.infrastructure.CatalogStore;
-import io.marquee.common.domain.Money;
 import io.marquee.common.persistence.Sql;
 import io.marquee.common.problem.ProblemException;
 import io.marquee.identity.application.Caller;
 import io.marquee.identity.domain.Permission;
 import io.marquee.ledger.application.LedgerService;
+import io.marquee.ledger.application.SalesExport;
 import io.marquee.ledger.application.SalesReports;
 import io.marquee.tenancy.application.TenantContext;
 import io.marquee.tenancy.application.TenantSnapshot;
@@ -22,12 +22,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
 /** Trial balance, orders ⇔ ledger reconciliation, settlement per event, sales exports. */
 @Path("/v1")
@@ -144,30 +140,7 @@ public class LedgerResource {
   @Produces("text/csv")
   public Response salesCsv() {
     TenantSnapshot t = tenant();
-    StringBuilder csv =
-        new StringBuilder(
-            "event,status,starts_at,tickets_sold,capacity,paid_orders,gross,refunded,currency\r\n");
-    for (SalesReports.EventSales s : reports.perEvent(t)) {
-      csv.append(csvField(s.title()))
-          .append(',')
-          .append(s.status())
-          .append(',')
-          .append(s.startsAt())
-          .append(',')
-          .append(s.ticketsSold())
-          .append(',')
-          .append(s.capacity())
-          .append(',')
-          .append(s.paidOrders())
-          .append(',')
-          .append(Money.of(s.grossMinor(), t.currency()).toDecimal().toPlainString())
-          .append(',')
-          .append(Money.of(s.refundedMinor(), t.currency()).toDecimal().toPlainString())
-          .append(',')
-          .append(t.currency())
-          .append("\r\n");
-    }
-    return Response.ok(csv.toString())
+    return Response.ok(SalesExport.csv(reports.perEvent(t), t.currency()))
         .header("Content-Disposition", "attachment; filename=\"sales.csv\"")
         .build();
   }
@@ -175,47 +148,10 @@ public class LedgerResource {
   @GET
   @Path("reports/sales.xlsx")
   @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-  public Response salesXlsx() throws IOException {
+  public Response salesXlsx() {
     TenantSnapshot t = tenant();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Workbook wb = new Workbook(out, "Marquee", "1.0");
-    Worksheet ws = wb.newWorksheet("Sales");
-    String[] head = {
-      "Event",
-      "Status",
-      "Starts",
-      "Tickets sold",
-      "Capacity",
-      "Paid orders",
-      "Gross",
-      "Refunded",
-      "Currency"
-    };
-    for (int i = 0; i < head.length; i++) {
-      ws.value(0, i, head[i]);
-    }
-    int row = 1;
-    for (SalesReports.EventSales s : reports.perEvent(t)) {
-      ws.value(row, 0, s.title());
-      ws.value(row, 1, s.status());
-      ws.value(row, 2, s.startsAt());
-      ws.value(row, 3, s.ticketsSold());
-      ws.value(row, 4, s.capacity());
-      ws.value(row, 5, s.paidOrders());
-      ws.value(row, 6, Money.of(s.grossMinor(), t.currency()).toDecimal());
-      ws.value(row, 7, Money.of(s.refundedMinor(), t.currency()).toDecimal());
-      ws.value(row, 8, t.currency());
-      row++;
-    }
-    wb.finish();
-    return Response.ok(out.toByteArray())
+    return Response.ok(SalesExport.xlsx(reports.perEvent(t), t.currency()))
         .header("Content-Disposition", "attachment; filename=\"sales.xlsx\"")
         .build();
-  }
-
-  private static String csvField(String s) {
-    return s.contains(",") || s.contains("\"") || s.contains("\n")
-        ? "\"" + s.replace("\"", "\"\"") + "\""
-        : s;
   }
 }
