@@ -575,6 +575,12 @@ usage: $0 <command>
   infra-down   stop Keycloak and PostgreSQL
   status       show what is running
   kc-reimport  wipe Keycloak's dev database and re-import the realm file
+  run          build, start Liberty, provision the demo tenants with a published event each
+  stop         stop Liberty, Keycloak and PostgreSQL
+  test         run every test (unit, architecture, integration, browser)
+  bench [N]    tenancy benchmark (needs 'run')
+  flash-bench  flash-sale benchmark (needs 'run'); --kill-restart adds the crash run
+  start-server start the deployed Liberty server only
 EOF
 }
 
@@ -604,6 +610,8 @@ main() {
         stop)        cmd_stop "$@" ;;
         test)        cmd_test "$@" ;;
         bench)       cmd_bench "$@" ;;
+        flash-bench) cmd_flash_bench "$@" ;;
+        start-server) cmd_start_server "$@" ;;
         -h|--help|help) usage ;;
         *) usage >&2; exit 2 ;;
     esac

@@ -50,6 +50,54 @@ JSON
     esac
 }
 
+owner_token() { # owner_token SLUG
+    curl -fsS --max-time 20 \
+        --data-urlencode "grant_type=password" --data-urlencode "client_id=marquee-cli" \
+        --data-urlencode "username=owner@$1.demo" --data-urlencode "password=demo1234" \
+        --data-urlencode "scope=openid organization:$1" \
+        "$MARQUEE_KEYCLOAK_URL/realms/marquee/protocol/openid-connect/token" \
+        | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+
+# api_id TOKEN SLUG PATH JSON: POSTs on the tenant's domain, prints the new object's id.
+api_id() {
+    curl -fsS --max-time 30 -H "Host: $2.localhost:$APP_PORT" -H "Authorization: Bearer $1" \
+        -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$APP_PORT$3" -d "$4" \
+        | sed -n 's/^{"id":"\([^"]*\)".*/\1/p'
+}
+
+# A published demo event per tenant (once), so the storefront and console have something to show.
+seed_demo_event() { # seed_demo_event SLUG VENUE CITY TITLE PRICE_MINOR VIP_MINOR
+    local slug=$1 token venue event starts
+    token=$(owner_token "$slug")
+    [ -n "$token" ] || { log "no owner token for $slug: demo event skipped"; return 0; }
+    if curl -fsS --max-time 20 -H "Host: $slug.localhost:$APP_PORT" -H "Authorization: Bearer $token" \
+        "http://127.0.0.1:$APP_PORT/api/v1/events" | grep -q '"id"'; then
+        return 0
+    fi
+    starts=$(date -u -d '+30 days' +%Y-%m-%dT19:00:00Z)
+    venue=$(api_id "$token" "$slug" /api/v1/venues "{\"name\":\"$2\",\"city\":\"$3\",\"capacity\":800}")
+    event=$(api_id "$token" "$slug" /api/v1/events \
+        "{\"title\":\"$4\",\"startsAt\":\"$starts\",\"venueId\":\"$venue\",\"category\":\"music\"}")
+    [ -n "$event" ] || { log "demo event for $slug could not be created"; return 0; }
+    api_id "$token" "$slug" "/api/v1/events/$event/ticket-types" \
+        "{\"name\":\"General admission\",\"priceMinor\":$5,\"capacity\":500,\"maxPerOrder\":8}" >/dev/null
+    api_id "$token" "$slug" "/api/v1/events/$event/ticket-types" \
+        "{\"name\":\"VIP\",\"priceMinor\":$6,\"capacity\":50,\"maxPerOrder\":4}" >/dev/null
+    curl -fsS --max-time 20 -o /dev/null -H "Host: $slug.localhost:$APP_PORT" -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$APP_PORT/api/v1/events/$event/publish" -d '{}' \
+        && log "demo event '$4' published for $slug"
+}
+
+# Starts the already deployed server (used by the benchmark after it kills Liberty mid-sale).
+cmd_start_server() {
+    load_env
+    liberty_env marquee
+    "$WLP_DIR/bin/server" start marquee >/dev/null || die "Liberty did not start"
+    wait_http "$APP_URL/health/ready" 300 || die "Liberty is not ready"
+    log "Liberty 'marquee' is ready"
+}
+
 cmd_run() {
     command -v mvn >/dev/null || die "Maven is required (apt-get install -y maven)"
     cmd_infra_up
@@ -72,6 +120,9 @@ cmd_run() {
     provision_demo nightscene NightScene INR en-IN Asia/Kolkata "$token"
     provision_demo voelgoed "Voelgoed Events" ZAR en-ZA Africa/Johannesburg "$token"
     provision_demo expo "247GBS Expo" IDR id-ID Asia/Jakarta "$token"
+    seed_demo_event nightscene "Club Aurora" Mumbai "Neon Nights" 150000 450000
+    seed_demo_event voelgoed "Kirstenbosch Stage" "Cape Town" "Sunset Sessions" 25000 75000
+    seed_demo_event expo "JIExpo Kemayoran" Jakarta "Jakarta Tech Expo" 15000000 50000000
     cat <<TXT
 
 Marquee is running.
@@ -144,4 +195,12 @@ cmd_bench() {
     load_env
     wait_http "$APP_URL/health/ready" 10 || die "start the product first: $0 run"
     python3 "$OPS_DIR/bench/tenancy_bench.py" "$n"
+}
+
+# Flash-sale benchmark (not in CI): pgbench reference, 1,000 buyers for the last 100, sustained paid
+# orders/s; add --kill-restart for the crash run. Flags: python3 ops/bench/flash_sale_bench.py --help
+cmd_flash_bench() {
+    load_env
+    wait_http "$APP_URL/health/ready" 10 || die "start the product first: $0 run"
+    python3 "$OPS_DIR/bench/flash_sale_bench.py" --restart-cmd "bash $OPS_DIR/marquee.sh start-server" "$@"
 }

@@ -1,10 +1,10 @@
 package io.marquee.jobs.application;
 
 import io.marquee.jobs.infrastructure.QuartzConnections;
+import io.marquee.tenancy.application.SchemasReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -53,7 +53,7 @@ public class JobScheduler {
 
   private Scheduler scheduler;
 
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+  void onStart(@Observes SchemasReady ready) {
     if (!enabled) {
       LOG.info("jobs disabled (marquee.jobs.enabled=false)");
       return;

@@ -23,6 +23,7 @@ public class StartupMigrations {
   @Inject SchemaMigrator migrator;
   @Inject TenantRecords records;
   @Inject HazelcastInstance hazelcast;
+  @Inject jakarta.enterprise.event.Event<SchemasReady> ready;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     LOG.info(() -> "Hazelcast member up in cluster " + hazelcast.getConfig().getClusterName());
@@ -54,5 +55,6 @@ public class StartupMigrations {
                 + " migrated, in "
                 + ms
                 + " ms");
+    ready.fire(new SchemasReady(tenants.size()));
   }
 }
