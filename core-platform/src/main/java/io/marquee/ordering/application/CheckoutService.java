@@ -149,7 +149,7 @@ public class CheckoutService {
             "promoCode",
             "this promo code applies to " + types.get(promo.ticketTypeId()).name() + " only");
       }
-      if (!orders.usePromo(promo.id())) {
+      if (promo.maxUses() != null && promo.used() >= promo.maxUses()) {
         throw ProblemException.unprocessable("promoCode", "this promo code has been used up");
       }
       promoId = promo.id();
@@ -162,7 +162,15 @@ public class CheckoutService {
               promo.ticketTypeId());
     }
 
-    takeCapacity(orders, quantities, types);
+    // Fast refusal from the snapshot read above, without waiting on row locks: in a flash sale most
+    // buyers arrive after the last ticket, and they should hear "sold out" at once. Not a decision:
+    // the conditional updates below are.
+    for (var q : quantities.entrySet()) {
+      TicketType t = types.get(q.getKey());
+      if (t.available() < q.getValue()) {
+        throw soldOut(t, t.available());
+      }
+    }
 
     CommerceSettings settings = catalog.settings();
     List<PriceCalculator.Unit> units = new ArrayList<>();
@@ -248,6 +256,11 @@ public class CheckoutService {
             .add("totalMinor", order.total())
             .add("currency", order.currency())
             .build());
+    // Row locks last, so they are held only until commit: promo code, then capacity.
+    if (promoId != null && !orders.usePromo(promoId)) {
+      throw ProblemException.unprocessable("promoCode", "this promo code has been used up");
+    }
+    takeCapacity(orders, quantities, types);
     if (order.total() == 0) {
       payments.markPaid(tenant, orders, order, "free", null);
       return orders.find(orderId).orElseThrow();
@@ -386,6 +399,13 @@ public class CheckoutService {
     for (var e : perQuota.entrySet()) {
       orders.releaseQuota(e.getKey(), e.getValue());
     }
+  }
+
+  private static ProblemException soldOut(TicketType t, int left) {
+    return ProblemException.conflict(
+        "Sold out",
+        "items",
+        left <= 0 ? t.name() + " is sold out" : "only " + left + " " + t.name() + " left");
   }
 
   static String prefix(String slug) {
