@@ -420,6 +420,69 @@ class CommerceFlowIT {
   }
 
   @Test
+  @Order(7)
+  void concurrentReuseOfAKeyCreatesOneOrder() throws Exception {
+    String body =
+        "{\"eventId\":\""
+            + eventId
+            + "\",\"items\":[{\"ticketTypeId\":\""
+            + ga
+            + "\",\"quantity\":1}],\"buyer\":{\"name\":\"Twin\",\"email\":\"twin@example.com\"}}";
+    Api keyed = shop.guest().header("Idempotency-Key", "twin-" + UUID.randomUUID());
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<Api.Reply>> replies = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      replies.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return keyed.post("/api/v1/orders", body);
+              }));
+    }
+    go.countDown();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (var f : replies) {
+      Api.Reply r = f.get();
+      assertTrue(r.status() == 201 || r.status() == 409, r.toString());
+      if (r.status() == 201) {
+        ids.add(r.json().getString("id"));
+      } else {
+        assertEquals("Idempotency-Key", r.json().getString("field"));
+      }
+    }
+    pool.shutdown();
+    assertEquals(1, ids.size(), "every 201 is the same order");
+    assertEquals(
+        1,
+        Database.number(
+            "SELECT count(*) FROM "
+                + shop.schema()
+                + ".orders WHERE buyer_email = 'twin@example.com'"));
+  }
+
+  @Test
+  @Order(7)
+  void donationTicketsChargeWhatTheBuyerGivesButNotLessThanTheMinimum() {
+    String donation =
+        shop.created(
+                shop.staff()
+                    .post(
+                        "/api/v1/events/" + eventId + "/ticket-types",
+                        "{\"name\":\"Supporter\",\"kind\":\"donation\",\"priceMinor\":1000,\"capacity\":50}"))
+            .getString("id");
+    String item = "{\"ticketTypeId\":\"" + donation + "\",\"quantity\":1,\"amountMinor\":";
+    assertField(422, "items[0].amountMinor", order(item + "500}", null));
+    JsonObject generous = shop.created(order(item + "4000}", null));
+    assertEquals(4000, generous.getInt("subtotalMinor"));
+    assertField(
+        400,
+        "items[0].amountMinor",
+        order("{\"ticketTypeId\":\"" + ga + "\",\"quantity\":1,\"amountMinor\":9000}", null));
+  }
+
+  @Test
   @Order(8)
   void badInputIsAClearProblemAndWritesNothing() {
     long orders = Database.number("SELECT count(*) FROM " + shop.schema() + ".orders");

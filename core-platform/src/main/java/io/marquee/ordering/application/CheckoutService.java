@@ -77,6 +77,7 @@ public class CheckoutService {
     }
     // Merge repeated types and validate every line before touching inventory.
     TreeMap<UUID, Integer> quantities = new TreeMap<>();
+    Map<UUID, Long> donations = new HashMap<>();
     Map<UUID, List<String>> names = new HashMap<>();
     for (int i = 0; i < cmd.items().size(); i++) {
       PlaceOrder.Item item = cmd.items().get(i);
@@ -100,6 +101,17 @@ public class CheckoutService {
       if (!type.sales().contains(now)) {
         throw ProblemException.unprocessable(
             field + ".ticketTypeId", type.name() + " is not on sale now");
+      }
+      if (type.kind() == TicketKind.DONATION && item.amountMinor() != null) {
+        if (item.amountMinor() < type.priceMinor()) {
+          throw ProblemException.unprocessable(
+              field + ".amountMinor",
+              type.name() + ": give at least the minimum of " + type.priceMinor());
+        }
+        donations.put(type.id(), item.amountMinor());
+      } else if (item.amountMinor() != null) {
+        throw ProblemException.invalid(
+            field + ".amountMinor", "only donation tickets take an amount");
       }
       quantities.merge(type.id(), item.quantity(), Integer::sum);
       names
@@ -176,7 +188,8 @@ public class CheckoutService {
     List<PriceCalculator.Unit> units = new ArrayList<>();
     for (var q : quantities.entrySet()) {
       TicketType type = types.get(q.getKey());
-      long price = type.kind().isFreeOfCharge() ? 0 : type.priceMinor();
+      long price =
+          type.kind().isFreeOfCharge() ? 0 : donations.getOrDefault(type.id(), type.priceMinor());
       for (int i = 0; i < q.getValue(); i++) {
         units.add(new PriceCalculator.Unit(type.id(), price));
       }
@@ -217,7 +230,7 @@ public class CheckoutService {
               orderId,
               q.getKey(),
               q.getValue(),
-              types.get(q.getKey()).priceMinor(),
+              donations.getOrDefault(q.getKey(), types.get(q.getKey()).priceMinor()),
               names.get(q.getKey())));
     }
     // Tickets exist from the start, held, with their exact price shares; paying makes them valid.

@@ -17,6 +17,9 @@ public record PlaceOrder(
     String unlockCode,
     boolean staff) {
 
-  /** Tickets of one type; {@code attendees} names each ticket's holder when the event asks. */
-  public record Item(UUID ticketTypeId, int quantity, List<String> attendees) {}
+  /**
+   * Tickets of one type; {@code attendees} names each ticket's holder when the event asks; {@code
+   * amountMinor} is what a donation ticket's buyer chooses to give per ticket (at least its price).
+   */
+  public record Item(UUID ticketTypeId, int quantity, List<String> attendees, Long amountMinor) {}
 }

@@ -34,7 +34,9 @@ final class OrderInput {
         throw ProblemException.invalid(item.name("quantity"), "quantity is required (1 to 1000)");
       }
       List<String> attendees = item.strings("attendees", 1000, 200);
-      parsed.add(new PlaceOrder.Item(type, quantity, attendees == null ? List.of() : attendees));
+      Long amount = item.longValue("amountMinor", 0, 100_000_000_000L);
+      parsed.add(
+          new PlaceOrder.Item(type, quantity, attendees == null ? List.of() : attendees, amount));
     }
     JsonInput buyer = in.object("buyer");
     if (buyer == null) {
