@@ -96,7 +96,7 @@ class InventoryRaceIT {
     assertEquals(Map.of(201, 10, 409, 190), t.statuses());
     assertTrue(
         t.soldOutTitles().stream().allMatch("Sold out"::equals), t.soldOutTitles().toString());
-    assertCountersMatchTickets(id);
+    assertCountersMatchTickets(shop, id);
     JsonObject gaType = CommerceFlowIT.type(shop.staff().get("/api/v1/events/" + id).json(), type);
     assertEquals(10, gaType.getInt("sold"));
     assertEquals(0, gaType.getInt("available"));
@@ -136,7 +136,7 @@ class InventoryRaceIT {
         10,
         CommerceFlowIT.type(ev, early).getInt("sold")
             + CommerceFlowIT.type(ev, regular).getInt("sold"));
-    assertCountersMatchTickets(id);
+    assertCountersMatchTickets(shop, id);
   }
 
   @Test
@@ -218,7 +218,7 @@ class InventoryRaceIT {
       assertTrue(more <= 16, "capacity came back more than once");
     }
     assertEquals(16, bought.get() + more);
-    assertCountersMatchTickets(id);
+    assertCountersMatchTickets(shop, id);
     JsonObject t = CommerceFlowIT.type(shop.staff().get("/api/v1/events/" + id).json(), type);
     assertEquals(20, t.getInt("sold"));
     assertTrue(shop.staff().get("/api/v1/ledger/trial-balance").json().getBoolean("balanced"));
@@ -226,7 +226,7 @@ class InventoryRaceIT {
   }
 
   /** The counters agree with the tickets: taken = held + valid tickets, sold = valid tickets. */
-  static void assertCountersMatchTickets(String eventId) {
+  static void assertCountersMatchTickets(Shop shop, String eventId) {
     for (JsonValue v :
         shop.staff().get("/api/v1/events/" + eventId).json().getJsonArray("ticketTypes")) {
       JsonObject t = v.asJsonObject();
