@@ -224,10 +224,6 @@ public class PaymentService {
       tsql.update("UPDATE {t}.orders SET payment_provider = ? WHERE id = ?", provider, order.id());
     }
     List<OrderLine> lines = orders.lines(order.id());
-    for (OrderLine l :
-        lines.stream().sorted(java.util.Comparator.comparing(OrderLine::ticketTypeId)).toList()) {
-      orders.markSold(l.ticketTypeId(), l.quantity());
-    }
     orders.issueTickets(order.id());
     List<Ticket> tickets = orders.tickets(order.id());
     long net = 0;
@@ -272,6 +268,12 @@ public class PaymentService {
               .add("eventId", event.id().toString())
               .add("ticketTypeId", t.ticketTypeId().toString())
               .build());
+    }
+    // The ticket-type rows are shared by every buyer of the event: update them last, so their row
+    // locks are held only until commit.
+    for (OrderLine l :
+        lines.stream().sorted(java.util.Comparator.comparing(OrderLine::ticketTypeId)).toList()) {
+      orders.markSold(l.ticketTypeId(), l.quantity());
     }
     announceSoldOut(tsql, event.id(), lines);
     return true;
