@@ -231,15 +231,20 @@ public final class CatalogStore {
 
   // Ticket types
 
+  /** Sold is counted from valid tickets (partial index), not kept on the shared row. */
+  private static final String TYPES =
+      "SELECT tt.*, (SELECT count(*) FROM {t}.ticket k WHERE k.ticket_type_id = tt.id AND k.status ="
+          + " 'valid') AS sold FROM {t}.ticket_type tt";
+
   public List<TicketType> ticketTypes(UUID eventId) {
     return sql.list(
-        "SELECT * FROM {t}.ticket_type WHERE event_id = ? ORDER BY sort_order, name",
+        TYPES + " WHERE tt.event_id = ? ORDER BY tt.sort_order, tt.name",
         CatalogStore::ticketType,
         eventId);
   }
 
   public Optional<TicketType> ticketType(UUID id) {
-    return sql.one("SELECT * FROM {t}.ticket_type WHERE id = ?", CatalogStore::ticketType, id);
+    return sql.one(TYPES + " WHERE tt.id = ?", CatalogStore::ticketType, id);
   }
 
   public void insertTicketType(TicketType t) {

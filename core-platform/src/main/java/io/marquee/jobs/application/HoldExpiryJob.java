@@ -19,6 +19,7 @@ public class HoldExpiryJob implements Job {
   private static final Logger LOG = Logger.getLogger(HoldExpiryJob.class.getName());
 
   @Inject CheckoutService checkout;
+  @Inject io.marquee.ordering.application.PaymentService payments;
   @Inject ActiveTenants tenants;
 
   @Override
@@ -27,6 +28,7 @@ public class HoldExpiryJob implements Job {
     for (String schema : tenants.schemas()) {
       try {
         released += checkout.expireDueIn(schema);
+        payments.announceSoldOutsIn(schema);
       } catch (RuntimeException e) {
         LOG.warning(() -> "hold expiry in " + schema + " failed: " + e);
       }

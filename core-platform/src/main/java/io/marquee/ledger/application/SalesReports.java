@@ -36,7 +36,7 @@ public class SalesReports {
     return sql.in(t.schema())
         .list(
             "SELECT e.id, e.title, e.status, e.starts_at,"
-                + " (SELECT COALESCE(SUM(sold), 0) FROM {t}.ticket_type tt WHERE tt.event_id = e.id) AS sold,"
+                + " (SELECT count(*) FROM {t}.ticket k WHERE k.event_id = e.id AND k.status = 'valid') AS sold,"
                 + " (SELECT COALESCE(SUM(capacity), 0) FROM {t}.ticket_type tt WHERE tt.event_id = e.id) AS cap,"
                 + " COUNT(o.id) AS orders, COALESCE(SUM(o.total_minor), 0) AS gross,"
                 + " COALESCE(SUM(o.refunded_minor), 0) AS refunded"

@@ -371,7 +371,7 @@ public class CheckoutService {
     if (o.promoCodeId() != null) {
       orders.unusePromo(o.promoCodeId());
     }
-    releaseLines(orders, lines, false);
+    releaseLines(orders, lines);
     orders.deleteHeldTickets(orderId);
     Outbox.append(
         orders.sql(),
@@ -392,18 +392,18 @@ public class CheckoutService {
     return true;
   }
 
-  static void releaseLines(OrderStore orders, List<OrderLine> lines, boolean sold) {
+  static void releaseLines(OrderStore orders, List<OrderLine> lines) {
     TreeMap<UUID, Integer> perType = new TreeMap<>();
     for (OrderLine l : lines) {
       perType.merge(l.ticketTypeId(), l.quantity(), Integer::sum);
     }
-    release(orders, perType, sold);
+    release(orders, perType);
   }
 
   /** Returns capacity for the given ticket counts per type, in the same lock order as taking. */
-  static void release(OrderStore orders, TreeMap<UUID, Integer> perType, boolean sold) {
+  static void release(OrderStore orders, TreeMap<UUID, Integer> perType) {
     for (var e : perType.entrySet()) {
-      orders.releaseTicketType(e.getKey(), e.getValue(), sold);
+      orders.releaseTicketType(e.getKey(), e.getValue());
     }
     TreeMap<UUID, Integer> perQuota = new TreeMap<>();
     for (UUID[] m : orders.quotaMemberships(new ArrayList<>(perType.keySet()))) {

@@ -269,35 +269,53 @@ public class PaymentService {
               .add("ticketTypeId", t.ticketTypeId().toString())
               .build());
     }
-    // The ticket-type rows are shared by every buyer of the event: update them last, so their row
-    // locks are held only until commit.
-    for (OrderLine l :
-        lines.stream().sorted(java.util.Comparator.comparing(OrderLine::ticketTypeId)).toList()) {
-      orders.markSold(l.ticketTypeId(), l.quantity());
-    }
     announceSoldOut(tsql, event.id(), lines);
     return true;
   }
 
+  /** Sold out = every public ticket type has as many valid tickets as capacity. */
+  private static final String SOLD_OUT =
+      "UPDATE {t}.event e SET sold_out_announced = true WHERE e.status = 'published' AND NOT"
+          + " e.sold_out_announced AND EXISTS (SELECT 1 FROM {t}.ticket_type tt WHERE tt.event_id ="
+          + " e.id AND tt.visibility = 'public') AND NOT EXISTS (SELECT 1 FROM {t}.ticket_type tt"
+          + " WHERE tt.event_id = e.id AND tt.visibility = 'public' AND (SELECT count(*) FROM"
+          + " {t}.ticket k WHERE k.ticket_type_id = tt.id AND k.status = 'valid') < tt.capacity)";
+
   private static void announceSoldOut(TenantSql tsql, UUID eventId, List<OrderLine> lines) {
+    // Cheap pre-check on the snapshot: only when a type of this order is fully taken.
     boolean anyTypeFull =
         tsql.count(
-                "SELECT count(*) FROM {t}.ticket_type WHERE id = ANY(?) AND sold >= capacity",
+                "SELECT count(*) FROM {t}.ticket_type WHERE id = ANY(?) AND taken >= capacity",
                 (Object) lines.stream().map(OrderLine::ticketTypeId).toArray(UUID[]::new))
             > 0;
-    if (anyTypeFull
-        && tsql.update(
-                "UPDATE {t}.event SET sold_out_announced = true WHERE id = ? AND NOT"
-                    + " sold_out_announced AND NOT EXISTS (SELECT 1 FROM {t}.ticket_type WHERE"
-                    + " event_id = ? AND visibility = 'public' AND sold < capacity)",
-                eventId,
-                eventId)
-            == 1) {
+    if (anyTypeFull) {
+      announceSoldOuts(tsql, eventId);
+    }
+  }
+
+  /**
+   * Announces events that have sold out. Two last payments committing at the same moment may each
+   * miss the other's tickets; the sweeper job calls this for every tenant, so the event is
+   * announced at most one sweep later, and exactly once (the flag is set conditionally).
+   */
+  public int announceSoldOutsIn(String schema) {
+    return announceSoldOuts(sql.in(schema), null);
+  }
+
+  private static int announceSoldOuts(TenantSql tsql, UUID eventId) {
+    List<UUID> events =
+        tsql.list(
+            SOLD_OUT + " AND (?::uuid IS NULL OR e.id = ?) RETURNING e.id",
+            rs -> TenantSql.uuid(rs, "id"),
+            eventId,
+            eventId);
+    for (UUID id : events) {
       Outbox.append(
           tsql,
           "event.sold_out",
-          eventId,
-          Json.createObjectBuilder().add("eventId", eventId.toString()).build());
+          id,
+          Json.createObjectBuilder().add("eventId", id.toString()).build());
     }
+    return events.size();
   }
 }

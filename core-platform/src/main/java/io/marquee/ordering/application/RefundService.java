@@ -146,7 +146,7 @@ public class RefundService {
           t.id(),
           t.serial());
     }
-    CheckoutService.release(orders, released, true);
+    CheckoutService.release(orders, released);
 
     String provider = order.paymentProvider() == null ? "test" : order.paymentProvider();
     long refundedAfter = order.refunded() + amount;

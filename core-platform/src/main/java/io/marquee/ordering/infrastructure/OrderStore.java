@@ -48,20 +48,12 @@ public final class OrderStore {
         == 1;
   }
 
-  public void releaseTicketType(UUID typeId, int quantity, boolean wasSold) {
-    sql.update(
-        "UPDATE {t}.ticket_type SET taken = taken - ?, sold = sold - ? WHERE id = ?",
-        quantity,
-        wasSold ? quantity : 0,
-        typeId);
+  public void releaseTicketType(UUID typeId, int quantity) {
+    sql.update("UPDATE {t}.ticket_type SET taken = taken - ? WHERE id = ?", quantity, typeId);
   }
 
   public void releaseQuota(UUID quotaId, int quantity) {
     sql.update("UPDATE {t}.quota SET taken = taken - ? WHERE id = ?", quantity, quotaId);
-  }
-
-  public void markSold(UUID typeId, int quantity) {
-    sql.update("UPDATE {t}.ticket_type SET sold = sold + ? WHERE id = ?", quantity, typeId);
   }
 
   /** Quota ids per ticket type of the given types, for taking and releasing shared capacity. */
