@@ -71,19 +71,9 @@ public class Idempotency {
           .entity(stored.body())
           .type(MediaType.APPLICATION_JSON)
           .build();
-    } catch (ProblemException p) {
-      if (p.status() >= 400 && p.status() < 500) {
-        Response problem = Problems.response(p);
-        store.storeRefusal(
-            schema,
-            route,
-            key,
-            new IdempotencyStore.Stored(p.status(), problem.getEntity().toString()));
-        return problem;
-      }
-      store.release(schema, route, key);
-      throw p;
     } catch (RuntimeException e) {
+      // A refusal (4xx, possibly wrapped by the transaction interceptor) is stored and replayed;
+      // anything else releases the key so the client may retry.
       ProblemException p = cause(e);
       if (p != null && p.status() < 500) {
         Response problem = Problems.response(p);

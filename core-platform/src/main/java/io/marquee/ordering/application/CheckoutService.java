@@ -294,10 +294,7 @@ public class CheckoutService {
                     rs -> rs.getInt(1),
                     q.getKey())
                 .orElse(0);
-        throw ProblemException.conflict(
-            "Sold out",
-            "items",
-            left == 0 ? t.name() + " is sold out" : "only " + left + " " + t.name() + " left");
+        throw soldOut(t, left);
       }
     }
     TreeMap<UUID, Integer> perQuota = new TreeMap<>();
