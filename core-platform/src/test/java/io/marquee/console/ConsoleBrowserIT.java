@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.marquee.support.Keycloak;
 import io.marquee.support.Platform;
 import io.marquee.support.Tenants;
-import java.nio.file.Files;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -20,9 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -66,27 +62,7 @@ class ConsoleBrowserIT {
    * A fresh headless Chromium (its own profile, so no Keycloak session is shared between users).
    */
   static WebDriver newBrowser() throws java.io.IOException {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("marquee.chromium", "/usr/bin/chromium"));
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,900",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(
-                new java.io.File(
-                    System.getProperty("marquee.chromedriver", "/usr/bin/chromedriver")))
-            .build();
-    return new ChromeDriver(service, options);
+    return io.marquee.support.Browsers.chromium();
   }
 
   @AfterAll

@@ -1,0 +1,374 @@
+package io.marquee.storefront.web;
+
+import io.marquee.catalog.application.CatalogService;
+import io.marquee.catalog.domain.Event;
+import io.marquee.catalog.domain.EventStatus;
+import io.marquee.catalog.domain.TicketKind;
+import io.marquee.catalog.domain.TicketType;
+import io.marquee.catalog.domain.Venue;
+import io.marquee.catalog.infrastructure.CatalogStore;
+import io.marquee.common.problem.ProblemException;
+import io.marquee.ordering.application.CheckoutService;
+import io.marquee.ordering.application.PaymentService;
+import io.marquee.ordering.application.PlaceOrder;
+import io.marquee.ordering.domain.Order;
+import io.marquee.tenancy.application.TenantContext;
+import io.marquee.tenancy.application.TenantSnapshot;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The event page and its checkout: ticket choice, buyer details, promo code, then pay online (test
+ * gateway) or reserve to pay at the counter. Works as a guest.
+ */
+@Named("store.event")
+@ViewScoped
+public class StoreEventBean implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient TenantContext tenant;
+  @Inject transient CatalogService catalog;
+  @Inject transient CheckoutService checkout;
+  @Inject transient PaymentService payments;
+
+  /** One ticket type on the page, with the quantity the buyer picked. */
+  public static class Choice implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private String id;
+    private String name;
+    private String price;
+    private String availability;
+    private boolean soldOut;
+    private int max;
+    private int quantity;
+
+    public String getId() {
+      return id;
+    }
+
+    public String getName() {
+      return name;
+    }
+
+    public String getPrice() {
+      return price;
+    }
+
+    public String getAvailability() {
+      return availability;
+    }
+
+    public boolean isSoldOut() {
+      return soldOut;
+    }
+
+    public List<Integer> getOptions() {
+      List<Integer> o = new ArrayList<>();
+      for (int i = 0; i <= max; i++) {
+        o.add(i);
+      }
+      return o;
+    }
+
+    public int getQuantity() {
+      return quantity;
+    }
+
+    public void setQuantity(int quantity) {
+      this.quantity = quantity;
+    }
+  }
+
+  private String slug;
+  private String code;
+  private List<Choice> choices;
+  private String buyerName;
+  private String buyerEmail;
+  private String promoCode;
+
+  private TenantSnapshot t() {
+    return tenant.require();
+  }
+
+  public Event getEvent() {
+    CatalogStore store = catalog.store(t());
+    Event e = slug == null ? null : store.eventBySlug(slug).orElse(null);
+    if (e == null || e.status() == EventStatus.DRAFT) {
+      throw ProblemException.notFound("no such event");
+    }
+    return e;
+  }
+
+  /** Called by the view action: unknown slugs answer 404, not an error page. */
+  public void load() throws IOException {
+    try {
+      getEvent();
+    } catch (ProblemException e) {
+      FacesContext.getCurrentInstance()
+          .getExternalContext()
+          .responseSendError(404, "No such event");
+      FacesContext.getCurrentInstance().responseComplete();
+    }
+  }
+
+  public String getTitle() {
+    return getEvent().title();
+  }
+
+  public String getDescription() {
+    return getEvent().description() == null ? "" : getEvent().description();
+  }
+
+  public String getWhen() {
+    Event e = getEvent();
+    return StoreFormat.when(t(), e.startsAt(), e.timeZone());
+  }
+
+  public List<String> getLineup() {
+    return getEvent().lineup();
+  }
+
+  public String getStatus() {
+    return getEvent().status().db();
+  }
+
+  public boolean isOnSale() {
+    return getEvent().onSale(Instant.now());
+  }
+
+  public Venue getVenue() {
+    Event e = getEvent();
+    return e.venueId() == null ? null : catalog.store(t()).venue(e.venueId()).orElse(null);
+  }
+
+  public String getVenueName() {
+    Venue v = getVenue();
+    return v == null ? "" : v.name();
+  }
+
+  public String getVenueCity() {
+    Venue v = getVenue();
+    return v == null || v.city() == null ? "" : v.city();
+  }
+
+  public String getMapUrl() {
+    Venue v = getVenue();
+    if (v == null) {
+      return null;
+    }
+    String query =
+        v.latitude() != null && v.longitude() != null
+            ? v.latitude() + "," + v.longitude()
+            : v.name() + " " + (v.city() == null ? "" : v.city());
+    return "https://www.openstreetmap.org/search?query="
+        + URLEncoder.encode(query, StandardCharsets.UTF_8);
+  }
+
+  public String getCalendarUrl() {
+    return "/api/v1/public/events/" + getEvent().slug() + "/calendar.ics";
+  }
+
+  public List<Choice> getChoices() {
+    if (choices == null) {
+      Event e = getEvent();
+      choices = new ArrayList<>();
+      for (TicketType tt : catalog.store(t()).ticketTypes(e.id())) {
+        if (!tt.visibleWith(code) || tt.kind() == TicketKind.COMPLIMENTARY) {
+          continue;
+        }
+        Choice c = new Choice();
+        c.id = tt.id().toString();
+        c.name = tt.name();
+        c.price =
+            tt.priceMinor() == 0 ? "Free" : StoreFormat.money(t(), tt.priceMinor(), tt.currency());
+        c.soldOut = tt.available() == 0;
+        c.availability =
+            c.soldOut
+                ? "Sold out"
+                : tt.available() <= 10 ? "Only " + tt.available() + " left" : "Available";
+        c.max = Math.min(tt.maxPerOrder(), tt.available());
+        choices.add(c);
+      }
+    }
+    return choices;
+  }
+
+  /** schema.org Event as JSON-LD, escaped for a script element. */
+  public String getJsonLd() {
+    Event e = getEvent();
+    JsonObjectBuilder b =
+        Json.createObjectBuilder()
+            .add("@context", "https://schema.org")
+            .add("@type", "Event")
+            .add("name", e.title())
+            .add(
+                "startDate",
+                e.startsAt()
+                    .atZone(java.time.ZoneId.of(e.timeZone()))
+                    .toOffsetDateTime()
+                    .toString())
+            .add(
+                "eventStatus",
+                e.status() == EventStatus.CANCELLED
+                    ? "https://schema.org/EventCancelled"
+                    : "https://schema.org/EventScheduled")
+            .add("url", canonical());
+    if (e.endsAt() != null) {
+      b.add(
+          "endDate",
+          e.endsAt().atZone(java.time.ZoneId.of(e.timeZone())).toOffsetDateTime().toString());
+    }
+    if (e.description() != null) {
+      b.add("description", e.description());
+    }
+    Venue v = getVenue();
+    if (v != null) {
+      JsonObjectBuilder place =
+          Json.createObjectBuilder().add("@type", "Place").add("name", v.name());
+      JsonObjectBuilder address = Json.createObjectBuilder().add("@type", "PostalAddress");
+      if (v.address() != null) {
+        address.add("streetAddress", v.address());
+      }
+      if (v.city() != null) {
+        address.add("addressLocality", v.city());
+      }
+      b.add("location", place.add("address", address));
+    }
+    JsonArrayBuilder offers = Json.createArrayBuilder();
+    for (TicketType tt : catalog.store(t()).ticketTypes(e.id())) {
+      if (tt.visibleWith(null)) {
+        offers.add(
+            Json.createObjectBuilder()
+                .add("@type", "Offer")
+                .add("name", tt.name())
+                .add(
+                    "price",
+                    io.marquee.common.domain.Money.of(tt.priceMinor(), tt.currency())
+                        .toDecimal()
+                        .toPlainString())
+                .add("priceCurrency", tt.currency())
+                .add(
+                    "availability",
+                    tt.available() == 0
+                        ? "https://schema.org/SoldOut"
+                        : "https://schema.org/InStock")
+                .add("url", canonical()));
+      }
+    }
+    b.add("offers", offers);
+    // "</" must not end the script element early.
+    return b.build().toString().replace("</", "<\\/");
+  }
+
+  public String canonical() {
+    TenantSnapshot t = t();
+    return "https://" + t.primaryHost() + "/event.xhtml?e=" + getEvent().slug();
+  }
+
+  public void payOnline() throws IOException {
+    place("test");
+  }
+
+  public void payAtCounter() throws IOException {
+    place("counter");
+  }
+
+  private void place(String provider) throws IOException {
+    FacesContext fc = FacesContext.getCurrentInstance();
+    try {
+      List<PlaceOrder.Item> items = new ArrayList<>();
+      for (Choice c : getChoices()) {
+        if (c.quantity > 0) {
+          items.add(new PlaceOrder.Item(UUID.fromString(c.id), c.quantity, List.of(), null));
+        }
+      }
+      if (items.isEmpty()) {
+        throw ProblemException.invalid("items", "choose at least one ticket");
+      }
+      if (buyerName == null || buyerName.isBlank()) {
+        throw ProblemException.invalid("buyerName", "your name, please");
+      }
+      if (buyerEmail == null || !buyerEmail.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        throw ProblemException.invalid(
+            "buyerEmail", "a valid email address, please: your tickets are sent there");
+      }
+      Order o =
+          checkout.place(
+              t(),
+              new PlaceOrder(
+                  getEvent().id(),
+                  items,
+                  buyerName.strip(),
+                  buyerEmail.strip(),
+                  null,
+                  promoCode == null || promoCode.isBlank() ? null : promoCode.strip(),
+                  code,
+                  false));
+      String orderPage = "/order.xhtml?id=" + o.id() + "&token=" + o.accessToken();
+      if (o.total() == 0) {
+        fc.getExternalContext().redirect(orderPage);
+        return;
+      }
+      PaymentService.Started s = payments.start(t(), o.id(), provider, orderPage);
+      fc.getExternalContext()
+          .redirect(s.next().redirectUrl() != null ? s.next().redirectUrl() : orderPage);
+    } catch (ProblemException e) {
+      choices = null;
+      fc.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+    }
+  }
+
+  public String getSlug() {
+    return slug;
+  }
+
+  public void setSlug(String slug) {
+    this.slug = slug;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
+
+  public String getBuyerName() {
+    return buyerName;
+  }
+
+  public void setBuyerName(String v) {
+    buyerName = v;
+  }
+
+  public String getBuyerEmail() {
+    return buyerEmail;
+  }
+
+  public void setBuyerEmail(String v) {
+    buyerEmail = v;
+  }
+
+  public String getPromoCode() {
+    return promoCode;
+  }
+
+  public void setPromoCode(String v) {
+    promoCode = v;
+  }
+}
