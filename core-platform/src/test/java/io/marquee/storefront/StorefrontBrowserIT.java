@@ -169,6 +169,13 @@ class StorefrontBrowserIT {
     assertEquals(404, guest.get("/event.xhtml?e=no-such-event").status());
     assertEquals(
         404, guest.get("/order.xhtml?id=" + java.util.UUID.randomUUID() + "&token=x").status());
+    Api.Reply robots = guest.get("/robots.txt");
+    assertTrue(
+        robots.body().contains("Disallow: /console/")
+            && robots.body().contains("Sitemap: http://" + Tenants.host(shop.slug)),
+        robots.body());
+    Api.Reply sitemap = guest.get("/sitemap.xml");
+    assertTrue(sitemap.body().contains("/event.xhtml?e=" + slug + "</loc>"), sitemap.body());
     Api.Reply ics = guest.get("/api/v1/public/events/" + slug + "/calendar.ics");
     assertEquals(200, ics.status());
     assertTrue(

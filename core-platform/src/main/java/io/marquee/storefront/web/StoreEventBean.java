@@ -44,6 +44,7 @@ public class StoreEventBean implements Serializable {
   @Inject transient CatalogService catalog;
   @Inject transient CheckoutService checkout;
   @Inject transient PaymentService payments;
+  @Inject transient io.marquee.tenancy.application.PlatformSettings platform;
 
   /** One ticket type on the page, with the quantity the buyer picked. */
   public static class Choice implements Serializable {
@@ -275,8 +276,7 @@ public class StoreEventBean implements Serializable {
   }
 
   public String canonical() {
-    TenantSnapshot t = t();
-    return "https://" + t.primaryHost() + "/event.xhtml?e=" + getEvent().slug();
+    return platform.baseUrl(t().primaryHost()) + "/event.xhtml?e=" + getEvent().slug();
   }
 
   public void payOnline() throws IOException {
