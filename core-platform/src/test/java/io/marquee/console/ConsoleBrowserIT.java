@@ -77,20 +77,7 @@ class ConsoleBrowserIT {
   }
 
   static WebElement waitFor(By by) {
-    try {
-      return new WebDriverWait(browser, Duration.ofSeconds(30))
-          .until(ExpectedConditions.visibilityOfElementLocated(by));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      String page = browser.getPageSource();
-      throw new AssertionError(
-          "no "
-              + by
-              + " at "
-              + browser.getCurrentUrl()
-              + ": "
-              + page.substring(0, Math.min(page.length(), 3000)),
-          e);
-    }
+    return io.marquee.support.Browsers.waitFor(browser, by);
   }
 
   @Test

@@ -56,20 +56,7 @@ class ConsoleCommerceBrowserIT {
   }
 
   static WebElement waitFor(By by) {
-    try {
-      return new WebDriverWait(browser, Duration.ofSeconds(30))
-          .until(ExpectedConditions.visibilityOfElementLocated(by));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      String page = browser.getPageSource();
-      throw new AssertionError(
-          "no "
-              + by
-              + " at "
-              + browser.getCurrentUrl()
-              + ": "
-              + page.substring(0, Math.min(page.length(), 3000)),
-          e);
-    }
+    return io.marquee.support.Browsers.waitFor(browser, by);
   }
 
   static void waitForText(By by, String text) {

@@ -14,7 +14,6 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -28,9 +27,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A guest on the tenant's own domain: finds an event by search, reads its page (with schema.org
@@ -83,8 +80,7 @@ class StorefrontBrowserIT {
   }
 
   static WebElement waitFor(By by) {
-    return new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(ExpectedConditions.visibilityOfElementLocated(by));
+    return io.marquee.support.Browsers.waitFor(browser, by);
   }
 
   static void screenshot(String name) throws Exception {

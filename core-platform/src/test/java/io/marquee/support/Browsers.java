@@ -33,4 +33,24 @@ public final class Browsers {
             .build();
     return new ChromeDriver(service, options);
   }
+
+  /** Waits up to 30 s for the element to be visible; on timeout the failure shows the page. */
+  public static org.openqa.selenium.WebElement waitFor(
+      WebDriver browser, org.openqa.selenium.By by) {
+    try {
+      return new org.openqa.selenium.support.ui.WebDriverWait(
+              browser, java.time.Duration.ofSeconds(30))
+          .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(by));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      String page = browser.getPageSource();
+      throw new AssertionError(
+          "no "
+              + by
+              + " at "
+              + browser.getCurrentUrl()
+              + ": "
+              + page.substring(0, Math.min(page.length(), 3000)),
+          e);
+    }
+  }
 }

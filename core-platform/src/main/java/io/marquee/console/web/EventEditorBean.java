@@ -176,7 +176,7 @@ public class EventEditorBean implements Serializable {
   }
 
   public void saveBasics() {
-    act(
+    Messages.guard(
         () -> {
           caller.require(Permission.MANAGE_EVENTS);
           Event e = event();
@@ -212,7 +212,7 @@ public class EventEditorBean implements Serializable {
   }
 
   public void saveDates() {
-    act(
+    Messages.guard(
         () -> {
           caller.require(Permission.MANAGE_EVENTS);
           Event e = event();
@@ -259,7 +259,7 @@ public class EventEditorBean implements Serializable {
   }
 
   public void addType() {
-    act(
+    Messages.guard(
         () -> {
           caller.require(Permission.MANAGE_EVENTS);
           Event e = event();
@@ -307,7 +307,7 @@ public class EventEditorBean implements Serializable {
   }
 
   public void addQuota() {
-    act(
+    Messages.guard(
         () -> {
           caller.require(Permission.MANAGE_EVENTS);
           if (quotaName == null || quotaName.isBlank() || quotaCapacity == null) {
@@ -330,7 +330,7 @@ public class EventEditorBean implements Serializable {
   }
 
   public void addPromo() {
-    act(
+    Messages.guard(
         () -> {
           caller.require(Permission.MANAGE_EVENTS);
           if (promoCode == null || !promoCode.strip().matches("[A-Za-z0-9_-]+")) {
@@ -372,7 +372,7 @@ public class EventEditorBean implements Serializable {
   }
 
   public void publish() {
-    act(
+    Messages.guard(
         () -> {
           caller.require(Permission.MANAGE_EVENTS);
           catalog.publish(t(), UUID.fromString(id));
@@ -395,7 +395,7 @@ public class EventEditorBean implements Serializable {
   }
 
   public void cancelEvent() {
-    act(
+    Messages.guard(
         () -> {
           caller.require(Permission.MANAGE_EVENTS);
           caller.require(Permission.REFUND_ORDERS);
@@ -407,14 +407,6 @@ public class EventEditorBean implements Serializable {
                   + o.cancelled()
                   + " reservations cancelled");
         });
-  }
-
-  private static void act(Runnable r) {
-    try {
-      r.run();
-    } catch (ProblemException e) {
-      Messages.error(e);
-    }
   }
 
   public String getId() {

@@ -19,4 +19,15 @@ final class Messages {
         .addMessage(
             null, new FacesMessage(FacesMessage.SEVERITY_ERROR, field + e.getMessage(), null));
   }
+
+  /**
+   * Runs a console action; a refusal becomes an error message on the page instead of an error page.
+   */
+  static void guard(Runnable action) {
+    try {
+      action.run();
+    } catch (ProblemException e) {
+      error(e);
+    }
+  }
 }

@@ -101,7 +101,7 @@ public class OrderBean implements Serializable {
   }
 
   public void refundTicket(String ticketId) {
-    act(
+    Messages.guard(
         () -> {
           caller.require(Permission.REFUND_ORDERS);
           refunds.refund(
@@ -114,7 +114,7 @@ public class OrderBean implements Serializable {
   }
 
   public void refundAll() {
-    act(
+    Messages.guard(
         () -> {
           caller.require(Permission.REFUND_ORDERS);
           refunds.refund(
@@ -127,7 +127,7 @@ public class OrderBean implements Serializable {
   }
 
   public void refundAmount() {
-    act(
+    Messages.guard(
         () -> {
           caller.require(Permission.REFUND_ORDERS);
           Order o = order();
@@ -143,7 +143,7 @@ public class OrderBean implements Serializable {
   }
 
   public void cancel() {
-    act(
+    Messages.guard(
         () -> {
           caller.require(Permission.MANAGE_ORDERS);
           checkout.cancel(tenant.require(), UUID.fromString(id));
@@ -152,7 +152,7 @@ public class OrderBean implements Serializable {
   }
 
   public void confirmCounter(String method) {
-    act(
+    Messages.guard(
         () -> {
           caller.require(Permission.CONFIRM_AT_DOOR);
           Order o = order();
@@ -165,7 +165,7 @@ public class OrderBean implements Serializable {
   }
 
   public void resendTickets() {
-    act(
+    Messages.guard(
         () -> {
           caller.require(Permission.MANAGE_ORDERS);
           resend.request(tenant.require().schema(), order());
@@ -191,14 +191,6 @@ public class OrderBean implements Serializable {
               .add("orderId", o.id().toString())
               .add("email", o.buyerEmail())
               .build());
-    }
-  }
-
-  private static void act(Runnable r) {
-    try {
-      r.run();
-    } catch (ProblemException e) {
-      Messages.error(e);
     }
   }
 
