@@ -96,6 +96,10 @@ public class StoreEventBean implements Serializable {
 
   private String slug;
   private String code;
+  private transient Event event;
+  private transient Venue venue;
+  private transient boolean venueRead;
+  private transient List<TicketType> types;
   private List<Choice> choices;
   private String buyerName;
   private String buyerEmail;
@@ -105,13 +109,17 @@ public class StoreEventBean implements Serializable {
     return tenant.require();
   }
 
+  /** Read once per view: a page render asks for the event many times. */
   public Event getEvent() {
-    CatalogStore store = catalog.store(t());
-    Event e = slug == null ? null : store.eventBySlug(slug).orElse(null);
-    if (e == null || e.status() == EventStatus.DRAFT) {
-      throw ProblemException.notFound("no such event");
+    if (event == null) {
+      CatalogStore store = catalog.store(t());
+      Event e = slug == null ? null : store.eventBySlug(slug).orElse(null);
+      if (e == null || e.status() == EventStatus.DRAFT) {
+        throw ProblemException.notFound("no such event");
+      }
+      event = e;
     }
-    return e;
+    return event;
   }
 
   /** Called by the view action: unknown slugs answer 404, not an error page. */
@@ -152,8 +160,19 @@ public class StoreEventBean implements Serializable {
   }
 
   public Venue getVenue() {
-    Event e = getEvent();
-    return e.venueId() == null ? null : catalog.store(t()).venue(e.venueId()).orElse(null);
+    if (!venueRead) {
+      Event e = getEvent();
+      venue = e.venueId() == null ? null : catalog.store(t()).venue(e.venueId()).orElse(null);
+      venueRead = true;
+    }
+    return venue;
+  }
+
+  private List<TicketType> types() {
+    if (types == null) {
+      types = catalog.store(t()).ticketTypes(getEvent().id());
+    }
+    return types;
   }
 
   public String getVenueName() {
@@ -187,7 +206,7 @@ public class StoreEventBean implements Serializable {
     if (choices == null) {
       Event e = getEvent();
       choices = new ArrayList<>();
-      for (TicketType tt : catalog.store(t()).ticketTypes(e.id())) {
+      for (TicketType tt : types()) {
         if (!tt.visibleWith(code) || tt.kind() == TicketKind.COMPLIMENTARY) {
           continue;
         }
@@ -250,7 +269,7 @@ public class StoreEventBean implements Serializable {
       b.add("location", place.add("address", address));
     }
     JsonArrayBuilder offers = Json.createArrayBuilder();
-    for (TicketType tt : catalog.store(t()).ticketTypes(e.id())) {
+    for (TicketType tt : types()) {
       if (tt.visibleWith(null)) {
         offers.add(
             Json.createObjectBuilder()
@@ -328,6 +347,7 @@ public class StoreEventBean implements Serializable {
           .redirect(s.next().redirectUrl() != null ? s.next().redirectUrl() : orderPage);
     } catch (ProblemException e) {
       choices = null;
+      types = null;
       fc.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
     }
   }

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Storefront benchmark: event page and search under concurrent visitors, and the event page's weight.
+
+Runs against the running demo (`marquee.sh run`): N client threads (default 100) on one tenant's domain, each with
+its own keep-alive connection, request the event page or the home-page search for a fixed time. Reports
+requests/s and p50/p95/p99 latency as seen by the client (which includes the client's own overhead on this shared
+machine), and the page weight of a first visit to the event page (HTML + CSS + JS it references). Stdlib only;
+not part of the test suite.
+"""
+import argparse
+import http.client
+import os
+import re
+import threading
+import time
+
+PORT = int(os.environ.get("MARQUEE_HTTP_PORT", "9080"))
+
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[max(0, min(len(values) - 1, int(round(p / 100.0 * (len(values) - 1)))))]
+
+
+def get(conn, host, path):
+    conn.request("GET", path, headers={"Host": f"{host}:{PORT}", "Accept": "text/html"})
+    res = conn.getresponse()
+    body = res.read()
+    return res.status, body
+
+
+def first_event_path(host):
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    status, body = get(conn, host, "/")
+    m = re.search(rb'href="(/event\.xhtml\?e=[a-z0-9-]+)"', body)
+    if status != 200 or not m:
+        raise SystemExit(f"no published event on {host} (run `marquee.sh run` first)")
+    return m.group(1).decode()
+
+
+def page_weight(host, path):
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    status, html = get(conn, host, path)
+    total = len(html)
+    parts = [("html", len(html))]
+    for ref in re.findall(rb'(?:href|src)="(/[^"]+\.(?:css|js)[^"]*)"', html):
+        ref = ref.decode().replace("&amp;", "&")
+        s, body = get(conn, host, ref)
+        if s == 200:
+            total += len(body)
+            parts.append((ref, len(body)))
+    for ref in re.findall(rb'href="(/brand/brand\.css[^"]*)"', html):
+        pass
+    return total, parts
+
+
+def load(host, paths, clients, seconds):
+    latencies = []
+    errors = [0]
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def worker(k):
+        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+        mine = []
+        i = k
+        while time.monotonic() < stop:
+            path = paths[i % len(paths)]
+            i += 1
+            t0 = time.perf_counter()
+            try:
+                status, _ = get(conn, host, path)
+            except (OSError, http.client.HTTPException):
+                conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+                status = 0
+            mine.append((time.perf_counter() - t0) * 1000)
+            if status != 200:
+                with lock:
+                    errors[0] += 1
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=worker, args=(k,)) for k in range(clients)]
+    t0 = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.monotonic() - t0
+    return latencies, errors[0], wall
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--tenant", default="nightscene")
+    ap.add_argument("--clients", type=int, default=100)
+    ap.add_argument("--seconds", type=int, default=20)
+    args = ap.parse_args()
+    host = f"{args.tenant}.localhost"
+    event = first_event_path(host)
+    weight, parts = page_weight(host, event)
+    print(f"event page {event} on {host}")
+    print(f"  first-visit weight: {weight / 1024:.1f} KiB  (" + ", ".join(f"{p} {n / 1024:.1f}" for p, n in parts) + ")")
+    load(host, [event], 10, 3)  # warm-up
+    for name, paths in (("event page", [event]), ("search", ["/?q=night", "/?q=expo", "/?q=stage", "/?q=a"])):
+        lat, errors, wall = load(host, paths, args.clients, args.seconds)
+        print(f"{name:10s}: {len(lat) / wall:7.0f} req/s, p50 {percentile(lat, 50):6.1f} ms, p95 {percentile(lat, 95):6.1f} ms,"
+              f" p99 {percentile(lat, 99):6.1f} ms, errors {errors}  ({args.clients} clients, {args.seconds} s)")
+
+
+if __name__ == "__main__":
+    main()
