@@ -3,9 +3,10 @@
 
 Runs against the running demo (`marquee.sh run`): N client threads (default 100) on one tenant's domain, each with
 its own keep-alive connection, request the event page or the home-page search for a fixed time. Reports
-requests/s and p50/p95/p99 latency as seen by the client (which includes the client's own overhead on this shared
-machine), and the page weight of a first visit to the event page (HTML + CSS + JS it references). Stdlib only;
-not part of the test suite.
+requests/s and p50/p95/p99 latency as seen by the client (which includes the client's own overhead and queueing on
+this shared 2-core machine), the server's own time per request (p50/p95 of the %D field of Liberty's access log,
+which excludes queueing before the request is read), and the page weight of a first visit to the event page
+(HTML + CSS + JS it references). Stdlib only; not part of the test suite.
 """
 import argparse
 import http.client
@@ -15,6 +16,22 @@ import threading
 import time
 
 PORT = int(os.environ.get("MARQUEE_HTTP_PORT", "9080"))
+ACCESS_LOG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "target", "liberty", "wlp", "usr",
+                          "servers", "marquee", "logs", "http_access.log")
+
+
+def server_times(log, offset, paths):
+    """Server-side milliseconds (%D) of the access-log lines written after offset for the given paths."""
+    out = []
+    if not os.path.exists(log):
+        return out
+    with open(log, "rb") as f:
+        f.seek(offset)
+        for line in f:
+            m = re.search(rb'"GET (\S+) HTTP/1\.1" (\d{3}) \S+ (\d+)\s*$', line)
+            if m and m.group(1).decode() in paths:
+                out.append(int(m.group(3)) / 1000.0)
+    return out
 
 
 def percentile(values, p):
@@ -95,6 +112,7 @@ def main():
     ap.add_argument("--tenant", default="nightscene")
     ap.add_argument("--clients", type=int, default=100)
     ap.add_argument("--seconds", type=int, default=20)
+    ap.add_argument("--access-log", default=os.path.normpath(ACCESS_LOG))
     args = ap.parse_args()
     host = f"{args.tenant}.localhost"
     event = first_event_path(host)
@@ -102,10 +120,19 @@ def main():
     print(f"event page {event} on {host}")
     print(f"  first-visit weight: {weight / 1024:.1f} KiB  (" + ", ".join(f"{p} {n / 1024:.1f}" for p, n in parts) + ")")
     load(host, [event], 10, 3)  # warm-up
-    for name, paths in (("event page", [event]), ("search", ["/?q=night", "/?q=expo", "/?q=stage", "/?q=a"])):
+    searches = ["/?q=night", "/?q=expo", "/?q=stage", "/?q=a", "/?when=week&sort=price", "/?category=music&sort=popularity"]
+    for name, paths in (("event page", [event]), ("search", searches)):
+        offset = os.path.getsize(args.access_log) if os.path.exists(args.access_log) else 0
         lat, errors, wall = load(host, paths, args.clients, args.seconds)
-        print(f"{name:10s}: {len(lat) / wall:7.0f} req/s, p50 {percentile(lat, 50):6.1f} ms, p95 {percentile(lat, 95):6.1f} ms,"
+        print(f"{name:10s}: {len(lat) / wall:7.0f} req/s, client p50 {percentile(lat, 50):6.1f} ms, p95 {percentile(lat, 95):6.1f} ms,"
               f" p99 {percentile(lat, 99):6.1f} ms, errors {errors}  ({args.clients} clients, {args.seconds} s)")
+        time.sleep(1.5)  # the access log is written asynchronously
+        st = server_times(args.access_log, offset, set(paths))
+        if st:
+            print(f"{'':10s}  server time p50 {percentile(st, 50):6.1f} ms, p95 {percentile(st, 95):6.1f} ms, p99 {percentile(st, 99):6.1f} ms"
+                  f"  ({len(st)} requests in {args.access_log})")
+        else:
+            print(f"{'':10s}  no access-log lines found in {args.access_log}")
 
 
 if __name__ == "__main__":

@@ -98,10 +98,57 @@ cmd_start_server() {
     log "Liberty 'marquee' is ready"
 }
 
+# --- Local SMTP catcher for the demo (GreenMail standalone from Maven Central) -----------------
+# SMTP on 127.0.0.1:3025, IMAP on 127.0.0.1:3143, any password accepted: the demo's mails are
+# real mails you can read with any IMAP client or curl. MARQUEE_MAIL_HOST points Liberty at a real
+# relay instead (then no catcher is started).
+GREENMAIL_VERSION=2.1.5
+MAIL_PID_FILE=$MARQUEE_STATE/greenmail.pid
+
+mail_pid() {
+    local pid
+    [ -f "$MAIL_PID_FILE" ] || return 1
+    pid=$(cat "$MAIL_PID_FILE" 2>/dev/null || true)
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q greenmail || return 1
+    echo "$pid"
+}
+
+mail_up() {
+    [ -z "${MARQUEE_MAIL_HOST:-}" ] || { log "mail: external SMTP $MARQUEE_MAIL_HOST"; return 0; }
+    mail_pid >/dev/null && { log "mail: SMTP catcher already running"; return 0; }
+    local jar=$MARQUEE_STATE/downloads/greenmail-standalone-$GREENMAIL_VERSION.jar
+    if [ ! -s "$jar" ]; then
+        log "mail: fetching greenmail-standalone $GREENMAIL_VERSION (Maven)"
+        mkdir -p "$MARQUEE_STATE/downloads"
+        mvn -B -q dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" \
+            -DoutputDirectory="$MARQUEE_STATE/downloads" >"$LOG_DIR/mvn-greenmail.log" 2>&1 \
+            || die "could not fetch com.icegreen:greenmail-standalone:$GREENMAIL_VERSION (see $LOG_DIR/mvn-greenmail.log)"
+    fi
+    port_in_use 3025 && die "port 3025 is taken: stop that SMTP server or set MARQUEE_MAIL_HOST/MARQUEE_MAIL_PORT"
+    (exec 9>&-; exec setsid nohup java -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap \
+        -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.auth.disabled -jar "$jar" \
+        </dev/null >>"$LOG_DIR/greenmail.log" 2>&1) &
+    echo $! >"$MAIL_PID_FILE"
+    local i
+    for i in $(seq 1 30); do port_in_use 3025 && break; sleep 1; done
+    port_in_use 3025 || die "the SMTP catcher did not start (see $LOG_DIR/greenmail.log)"
+    log "mail: SMTP catcher on 127.0.0.1:3025, IMAP on 127.0.0.1:3143"
+}
+
+mail_down() {
+    local pid
+    pid=$(mail_pid) || { rm -f "$MAIL_PID_FILE"; return 0; }
+    log "mail: stopping the SMTP catcher (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    rm -f "$MAIL_PID_FILE"
+}
+
 cmd_run() {
     command -v mvn >/dev/null || die "Maven is required (apt-get install -y maven)"
     cmd_infra_up
     load_env
+    mail_up
     log "building (mvn install, tests skipped: use '$0 test' for them)"
     (cd "$REPO_DIR" && mvn -B -q install -DskipTests -DskipITs) || die "build failed"
     log "creating and deploying the Liberty server 'marquee'"
@@ -132,6 +179,8 @@ Marquee is running.
   Operator console  $APP_URL/operator/
   OpenAPI           $APP_URL/openapi/ui        Health: $APP_URL/health/ready   Metrics: $APP_URL/metrics
   Keycloak          $MARQUEE_KEYCLOAK_URL/  (admin user 'admin', password in $SECRETS_FILE)
+  Demo mail         SMTP 127.0.0.1:3025, IMAP 127.0.0.1:3143 (any password), e.g.
+                    curl -s 'imap://127.0.0.1:3143/INBOX;MAILINDEX=1' -u you@example.com:x
 
 Demo logins:
   operator / operator                                   platform operator
@@ -148,6 +197,7 @@ cmd_stop() {
         log "stopping Liberty 'marquee'"
         liberty_server marquee stop || true
     fi
+    mail_down
     cmd_infra_down
 }
 

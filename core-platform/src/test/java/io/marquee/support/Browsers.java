@@ -11,6 +11,11 @@ public final class Browsers {
   private Browsers() {}
 
   public static WebDriver chromium() throws java.io.IOException {
+    return chromium(new String[0]);
+  }
+
+  /** With extra command-line switches, e.g. a proxy. */
+  public static WebDriver chromium(String... extra) throws java.io.IOException {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(System.getProperty("marquee.chromium", "/usr/bin/chromium"));
     options.addArguments(
@@ -25,6 +30,7 @@ public final class Browsers {
         "--disable-sync",
         "--window-size=1280,900",
         "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
+    options.addArguments(extra);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(

@@ -26,6 +26,23 @@ public final class Shop {
     return new Shop(slug, Keycloak.token(owner, Keycloak.passwordOf(owner)));
   }
 
+  /** A tenant with its own currency, language, zone and theme (e.g. IDR, id-ID, expo). */
+  public static Shop open(
+      String prefix, String name, String currency, String locale, String zone, String theme) {
+    String slug = Tenants.uniqueSlug(prefix);
+    String owner = Keycloak.createUser("owner");
+    Api.Reply r =
+        Api.platform()
+            .bearer(Keycloak.operatorToken())
+            .post(
+                "/api/platform/tenants",
+                Tenants.request(slug, name, owner, currency, locale, zone, theme));
+    if (r.status() != 201) {
+      throw new IllegalStateException("provisioning " + slug + " failed: " + r);
+    }
+    return new Shop(slug, Keycloak.token(owner, Keycloak.passwordOf(owner)));
+  }
+
   public String schema() {
     return "tenant_" + slug.replace('-', '_');
   }

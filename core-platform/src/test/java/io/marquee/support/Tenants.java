@@ -13,11 +13,30 @@ public final class Tenants {
   }
 
   public static String request(String slug, String name, String ownerEmail) {
+    return request(slug, name, ownerEmail, "EUR", "en-GB", "Europe/Amsterdam", "base");
+  }
+
+  public static String request(
+      String slug,
+      String name,
+      String ownerEmail,
+      String currency,
+      String locale,
+      String zone,
+      String theme) {
     return "{\"slug\":\""
         + slug
         + "\",\"displayName\":\""
         + name
-        + "\",\"currency\":\"EUR\",\"locale\":\"en-GB\",\"timeZone\":\"Europe/Amsterdam\",\"theme\":\"base\""
+        + "\",\"currency\":\""
+        + currency
+        + "\",\"locale\":\""
+        + locale
+        + "\",\"timeZone\":\""
+        + zone
+        + "\",\"theme\":\""
+        + theme
+        + "\""
         + (ownerEmail == null
             ? ""
             : ",\"staff\":[{\"email\":\"" + ownerEmail + "\",\"role\":\"owner\"}]")

@@ -443,4 +443,14 @@ public class CatalogService {
     }
     return out;
   }
+
+  /** The storefront search: published, not yet ended events matching the query. */
+  public io.marquee.catalog.domain.EventPage search(
+      TenantSnapshot t, io.marquee.catalog.domain.EventQuery q) {
+    return new io.marquee.catalog.infrastructure.EventSearchStore(sql.in(t.schema())).search(q);
+  }
+
+  public io.marquee.catalog.infrastructure.EventSearchStore.Facets facets(TenantSnapshot t) {
+    return new io.marquee.catalog.infrastructure.EventSearchStore(sql.in(t.schema())).facets();
+  }
 }

@@ -204,7 +204,7 @@ public final class CatalogStore {
         == 1;
   }
 
-  private static Event event(ResultSet rs) throws SQLException {
+  static Event event(ResultSet rs) throws SQLException {
     return new Event(
         uuid(rs, "id"),
         uuid(rs, "series_id"),

@@ -161,13 +161,15 @@ final class CatalogInput {
       Long fee = w.longValue("feeMinor", 0, 100_000_000);
       Boolean transfer = w.bool("transferAllowed");
       Boolean exchange = w.bool("exchangeAllowed");
+      Boolean approval = w.bool("approvalRequired");
       RefundPolicy.Window win =
           new RefundPolicy.Window(
               days,
               pct,
               fee == null ? 0 : fee,
               transfer == null || transfer,
-              exchange != null && exchange);
+              exchange != null && exchange,
+              approval != null && approval);
       parsed.add(win);
       out.add(
           Json.createObjectBuilder()
@@ -175,7 +177,8 @@ final class CatalogInput {
               .add("refundPercent", win.refundPercent())
               .add("feeMinor", win.feeMinor())
               .add("transferAllowed", win.transferAllowed())
-              .add("exchangeAllowed", win.exchangeAllowed()));
+              .add("exchangeAllowed", win.exchangeAllowed())
+              .add("approvalRequired", win.approvalRequired()));
     }
     new RefundPolicy(parsed);
     return out.build().toString();

@@ -103,47 +103,10 @@ public class PublicEventsResource {
     TenantSnapshot t = tenantContext.require();
     CatalogStore store = catalog.store(t);
     Event e = find(store, ref);
-    java.time.format.DateTimeFormatter utc =
-        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(java.time.ZoneOffset.UTC);
-    String location =
-        e.venueId() == null
-            ? ""
-            : store
-                .venue(e.venueId())
-                .map(v -> v.name() + (v.city() == null ? "" : ", " + v.city()))
-                .orElse("");
-    String ics =
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Marquee//"
-            + t.slug()
-            + "//EN\r\nBEGIN:VEVENT\r\n"
-            + "UID:"
-            + e.id()
-            + "@"
-            + t.primaryHost()
-            + "\r\n"
-            + "DTSTAMP:"
-            + utc.format(java.time.Instant.now())
-            + "\r\n"
-            + "DTSTART:"
-            + utc.format(e.startsAt())
-            + "\r\n"
-            + "DTEND:"
-            + utc.format(e.endOrStart())
-            + "\r\n"
-            + "SUMMARY:"
-            + icsText(e.title())
-            + "\r\n"
-            + (location.isEmpty() ? "" : "LOCATION:" + icsText(location) + "\r\n")
-            + (e.status() == EventStatus.CANCELLED ? "STATUS:CANCELLED\r\n" : "")
-            + "END:VEVENT\r\nEND:VCALENDAR\r\n";
+    String ics = io.marquee.catalog.application.EventCalendar.ics(t, e, store);
     return jakarta.ws.rs.core.Response.ok(ics)
         .header("Content-Disposition", "attachment; filename=\"" + e.slug() + ".ics\"")
         .build();
-  }
-
-  private static String icsText(String s) {
-    return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
   }
 
   static Event find(CatalogStore store, String ref) {

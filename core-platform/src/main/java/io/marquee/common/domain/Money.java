@@ -18,6 +18,14 @@ public record Money(long minor, String currency) {
     return new Money(minor, currency);
   }
 
+  /** From a decimal amount, e.g. 12.50 EUR; more decimals than the currency has is refused. */
+  public static Money ofDecimal(BigDecimal major, String currency) {
+    int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+    return new Money(
+        major.setScale(digits, java.math.RoundingMode.UNNECESSARY).unscaledValue().longValueExact(),
+        currency);
+  }
+
   public static Money zero(String currency) {
     return new Money(0, currency);
   }

@@ -28,6 +28,9 @@ public class HazelcastMember {
    */
   public static final String TENANT_BY_HOST = "tenant-by-host";
 
+  /** Attempt counters per (purpose, key, window); entries expire on their own after an hour. */
+  public static final String RATE_LIMITS = "rate-limits";
+
   /** Tenant slug to branding snapshot. */
   public static final String BRAND_BY_TENANT = "brand-by-tenant";
 
@@ -78,6 +81,7 @@ public class HazelcastMember {
                       .setInMemoryFormat(InMemoryFormat.OBJECT)
                       .setInvalidateOnChange(true)));
     }
+    config.addMapConfig(new MapConfig(RATE_LIMITS).setTimeToLiveSeconds(3600));
     return config;
   }
 

@@ -54,6 +54,14 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(415, "Unsupported media type", detail, field);
   }
 
+  public static ProblemException tooManyRequests(String field, String detail) {
+    return new ProblemException(429, "Too many requests", detail, field);
+  }
+
+  public static ProblemException unavailable(String field, String detail) {
+    return new ProblemException(503, "Service unavailable", detail, field);
+  }
+
   public static ProblemException badGateway(String detail) {
     return new ProblemException(502, "Upstream service failed", detail, null);
   }

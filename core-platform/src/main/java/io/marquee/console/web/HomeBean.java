@@ -21,9 +21,19 @@ import java.util.Locale;
 public class HomeBean {
   @Inject TenantContext tenant;
   @Inject BrandingService branding;
+  @Inject io.marquee.tenancy.application.PlatformSettings platform;
 
   public boolean isTenantSite() {
     return tenant.current().isPresent();
+  }
+
+  /** The tenant's name on its own site, "Marquee" on the platform's host. */
+  public String getSiteName() {
+    return tenant.current().map(TenantSnapshot::displayName).orElse("Marquee");
+  }
+
+  public String getCanonical() {
+    return platform.baseUrl(tenant.require().primaryHost()) + "/";
   }
 
   public TenantSnapshot getTenant() {

@@ -40,6 +40,7 @@ public class OrderBean implements Serializable {
   @Inject transient PaymentService payments;
   @Inject transient RefundService refunds;
   @Inject transient Resend resend;
+  @Inject transient io.marquee.customers.application.AttendeeTickets attendee;
 
   private String id;
   private String refundAmount;
@@ -110,6 +111,31 @@ public class OrderBean implements Serializable {
               new RefundService.RefundRequest(List.of(UUID.fromString(ticketId)), null, reason),
               caller.actor());
           Messages.info("Ticket refunded");
+        });
+  }
+
+  /** Refund requests attendees made on this order that wait for a decision. */
+  public List<Map<String, Object>> getRefundRequests() {
+    List<Map<String, Object>> out = new java.util.ArrayList<>();
+    for (var r : attendee.pending(tenant.require(), UUID.fromString(id))) {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("id", r.id().toString());
+      m.put("email", r.email());
+      m.put("ticketId", r.ticketId().toString());
+      m.put("amount", ConsoleFormat.money(r.amount(), r.currency()));
+      out.add(m);
+    }
+    return out;
+  }
+
+  public void decideRefund(String requestId, boolean approve) {
+    Messages.guard(
+        () -> {
+          caller.require(Permission.REFUND_ORDERS);
+          String outcome =
+              attendee.decide(
+                  tenant.require(), UUID.fromString(requestId), approve, caller.actor());
+          Messages.info("Refund request " + outcome);
         });
   }
 

@@ -17,6 +17,10 @@ public class ActiveTenants {
   DataSource dataSource;
 
   public List<String> schemas() {
+    return slugs().stream().map(s -> "tenant_" + s.replace('-', '_')).toList();
+  }
+
+  public List<String> slugs() {
     List<String> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement();
@@ -24,7 +28,7 @@ public class ActiveTenants {
             s.executeQuery(
                 "SELECT slug FROM platform.tenant WHERE status = 'ACTIVE' ORDER BY slug")) {
       while (rs.next()) {
-        out.add("tenant_" + rs.getString(1).replace('-', '_'));
+        out.add(rs.getString(1));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot list tenants", e);

@@ -51,6 +51,10 @@ public class JobScheduler {
   @ConfigProperty(name = "marquee.jobs.hold-expiry-seconds", defaultValue = "30")
   int holdExpirySeconds;
 
+  @Inject
+  @ConfigProperty(name = "marquee.jobs.mail-seconds", defaultValue = "5")
+  int mailSeconds;
+
   private Scheduler scheduler;
 
   void onStart(@Observes SchemasReady ready) {
@@ -80,6 +84,7 @@ public class JobScheduler {
       scheduler = factory.getScheduler();
       scheduler.setJobFactory(cdiJobs());
       schedule(HoldExpiryJob.class, "hold-expiry", holdExpirySeconds);
+      schedule(io.marquee.notifications.application.NotificationJob.class, "mail", mailSeconds);
       scheduler.start();
       LOG.info(
           () ->

@@ -85,6 +85,18 @@ public class PaymentService {
         provider.id(),
         next.counterCode(),
         next.holdUntil() != null ? next.holdUntil() : order.expiresAt());
+    if (next.counterCode() != null) {
+      Outbox.append(
+          tsql,
+          "order.reserved",
+          orderId,
+          Json.createObjectBuilder()
+              .add("orderId", orderId.toString())
+              .add("number", order.number())
+              .add("counterCode", next.counterCode())
+              .add("reservedUntil", String.valueOf(next.holdUntil()))
+              .build());
+    }
     return new Started(attempt(tsql, attemptId).orElseThrow(), next);
   }
 

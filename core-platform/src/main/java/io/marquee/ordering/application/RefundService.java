@@ -36,7 +36,20 @@ public class RefundService {
   @Inject PaymentService payments;
 
   /** Refund request: tickets, or an amount, or neither (everything still refundable). */
-  public record RefundRequest(List<UUID> ticketIds, Long amountMinor, String reason) {}
+  public record RefundRequest(
+      List<UUID> ticketIds, Long amountMinor, String reason, boolean policyAmount) {
+    public RefundRequest(List<UUID> ticketIds, Long amountMinor, String reason) {
+      this(ticketIds, amountMinor, reason, false);
+    }
+
+    /**
+     * Whole tickets back (capacity returns, codes revoked) but only the amount the event's refund
+     * policy grants for them.
+     */
+    public static RefundRequest underPolicy(List<UUID> ticketIds, long amount, String reason) {
+      return new RefundRequest(ticketIds, amount, reason, true);
+    }
+  }
 
   public Order refund(TenantSnapshot tenant, UUID orderId, RefundRequest req, String actor) {
     TenantSql tsql = sql.in(tenant.schema());
@@ -61,10 +74,17 @@ public class RefundService {
     long amount;
     long tax;
     long fee;
-    if (req.amountMinor() != null && req.ticketIds() != null && !req.ticketIds().isEmpty()) {
+    if (req.policyAmount()
+        && (req.ticketIds() == null || req.ticketIds().isEmpty() || req.amountMinor() == null)) {
+      throw new IllegalArgumentException("a policy refund names its tickets and amount");
+    }
+    if (!req.policyAmount()
+        && req.amountMinor() != null
+        && req.ticketIds() != null
+        && !req.ticketIds().isEmpty()) {
       throw ProblemException.invalid("amountMinor", "refund either tickets or an amount, not both");
     }
-    if (req.amountMinor() != null) {
+    if (req.amountMinor() != null && !req.policyAmount()) {
       amount = req.amountMinor();
       if (amount <= 0) {
         throw ProblemException.invalid("amountMinor", "a refund must be a positive amount");
@@ -107,7 +127,14 @@ public class RefundService {
       tax = chosen.stream().mapToLong(Ticket::tax).sum();
       fee = chosen.stream().mapToLong(Ticket::fee).sum();
       boolean fullRefund = req.ticketIds() == null || req.ticketIds().isEmpty();
-      if (fullRefund) {
+      if (req.policyAmount()) {
+        // The policy keeps a share (and maybe a fee): refund at most that, never above the rest.
+        long granted = Math.min(Math.min(req.amountMinor(), amount), order.refundable());
+        Postings.Shares s = Postings.amountShares(granted, order.total(), order.tax());
+        amount = granted;
+        tax = s.tax();
+        fee = 0;
+      } else if (fullRefund) {
         // Earlier amount refunds may have left the tickets' sum above what remains: never exceed
         // it.
         long remaining = order.refundable();

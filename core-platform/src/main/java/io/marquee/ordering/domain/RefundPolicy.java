@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * An event's refund policy: windows by days before the event, each with the share refunded, a fixed
  * fee kept per ticket, and whether transfer or exchange is allowed. The window with the largest
- * {@code minDaysBefore} not exceeding the days left applies; none means no refund.
+ * {@code minDaysBefore} not exceeding the days left applies; none means no refund. A window may
+ * require staff approval of refunds that attendees ask for themselves.
  */
 public record RefundPolicy(List<Window> windows) {
   public record Window(
@@ -15,7 +16,17 @@ public record RefundPolicy(List<Window> windows) {
       int refundPercent,
       long feeMinor,
       boolean transferAllowed,
-      boolean exchangeAllowed) {
+      boolean exchangeAllowed,
+      boolean approvalRequired) {
+    public Window(
+        int minDaysBefore,
+        int refundPercent,
+        long feeMinor,
+        boolean transferAllowed,
+        boolean exchangeAllowed) {
+      this(minDaysBefore, refundPercent, feeMinor, transferAllowed, exchangeAllowed, false);
+    }
+
     public Window {
       if (minDaysBefore < 0) {
         throw new IllegalArgumentException("minDaysBefore must not be negative");

@@ -54,8 +54,12 @@ public class StoreEventBean implements Serializable {
     private String price;
     private String availability;
     private boolean soldOut;
+    private boolean fewLeft;
+    private String description;
+    private List<String> benefits;
     private int max;
     private int quantity;
+    private List<Name> names = new ArrayList<>();
 
     public String getId() {
       return id;
@@ -77,6 +81,23 @@ public class StoreEventBean implements Serializable {
       return soldOut;
     }
 
+    public boolean isFewLeft() {
+      return fewLeft;
+    }
+
+    public String getDescription() {
+      return description;
+    }
+
+    public List<String> getBenefits() {
+      return benefits;
+    }
+
+    /** One name field per chosen ticket, when the event asks for attendee names. */
+    public List<Name> getNames() {
+      return names;
+    }
+
     public List<Integer> getOptions() {
       List<Integer> o = new ArrayList<>();
       for (int i = 0; i <= max; i++) {
@@ -94,8 +115,24 @@ public class StoreEventBean implements Serializable {
     }
   }
 
+  /** An attendee's name for one ticket. */
+  public static class Name implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private String value;
+
+    public String getValue() {
+      return value;
+    }
+
+    public void setValue(String value) {
+      this.value = value;
+    }
+  }
+
   private String slug;
   private String code;
+  private boolean namesStep;
+  private boolean namesShown;
   private transient Event event;
   private transient Venue venue;
   private transient boolean venueRead;
@@ -107,6 +144,10 @@ public class StoreEventBean implements Serializable {
 
   private TenantSnapshot t() {
     return tenant.require();
+  }
+
+  private java.util.Locale locale() {
+    return java.util.Locale.forLanguageTag(t().locale());
   }
 
   /** Read once per view: a page render asks for the event many times. */
@@ -175,6 +216,11 @@ public class StoreEventBean implements Serializable {
     return types;
   }
 
+  public String getVenueUrl() {
+    Venue v = getVenue();
+    return v == null ? null : "/venue.xhtml?v=" + v.id();
+  }
+
   public String getVenueName() {
     Venue v = getVenue();
     return v == null ? "" : v.name();
@@ -186,7 +232,10 @@ public class StoreEventBean implements Serializable {
   }
 
   public String getMapUrl() {
-    Venue v = getVenue();
+    return mapUrl(getVenue());
+  }
+
+  static String mapUrl(Venue v) {
     if (v == null) {
       return null;
     }
@@ -214,12 +263,19 @@ public class StoreEventBean implements Serializable {
         c.id = tt.id().toString();
         c.name = tt.name();
         c.price =
-            tt.priceMinor() == 0 ? "Free" : StoreFormat.money(t(), tt.priceMinor(), tt.currency());
+            tt.priceMinor() == 0
+                ? StoreText.get(locale(), "price.free")
+                : StoreFormat.money(t(), tt.priceMinor(), tt.currency());
+        c.description = tt.description();
+        c.benefits = tt.benefits();
         c.soldOut = tt.available() == 0;
+        c.fewLeft = !c.soldOut && tt.available() <= 10;
         c.availability =
             c.soldOut
-                ? "Sold out"
-                : tt.available() <= 10 ? "Only " + tt.available() + " left" : "Available";
+                ? StoreText.get(locale(), "availability.soldOut")
+                : c.fewLeft
+                    ? StoreText.get(locale(), "availability.fewLeft", tt.available())
+                    : StoreText.get(locale(), "availability.available");
         c.max = Math.min(tt.maxPerOrder(), tt.available());
         choices.add(c);
       }
@@ -311,19 +367,40 @@ public class StoreEventBean implements Serializable {
     try {
       List<PlaceOrder.Item> items = new ArrayList<>();
       for (Choice c : getChoices()) {
+        if (c.quantity < 0 || c.quantity > c.max) {
+          throw ProblemException.invalid("items", StoreText.get(locale(), "checkout.tooMany"));
+        }
         if (c.quantity > 0) {
-          items.add(new PlaceOrder.Item(UUID.fromString(c.id), c.quantity, List.of(), null));
+          List<String> names = c.names.stream().map(Name::getValue).toList();
+          items.add(new PlaceOrder.Item(UUID.fromString(c.id), c.quantity, names, null));
         }
       }
       if (items.isEmpty()) {
-        throw ProblemException.invalid("items", "choose at least one ticket");
+        throw ProblemException.invalid("items", StoreText.get(locale(), "checkout.chooseTicket"));
       }
       if (buyerName == null || buyerName.isBlank()) {
-        throw ProblemException.invalid("buyerName", "your name, please");
+        throw ProblemException.invalid("buyerName", StoreText.get(locale(), "checkout.needName"));
       }
       if (buyerEmail == null || !buyerEmail.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-        throw ProblemException.invalid(
-            "buyerEmail", "a valid email address, please: your tickets are sent there");
+        throw ProblemException.invalid("buyerEmail", StoreText.get(locale(), "checkout.needEmail"));
+      }
+      if (getEvent().attendeeNamesRequired() && !namesComplete()) {
+        // Second step: one name per chosen ticket, then the same buttons place the order.
+        namesStep = true;
+        for (Choice c : getChoices()) {
+          while (c.names.size() < c.quantity) {
+            c.names.add(new Name());
+          }
+          while (c.names.size() > c.quantity) {
+            c.names.remove(c.names.size() - 1);
+          }
+        }
+        if (namesShown) {
+          throw ProblemException.invalid(
+              "items.attendees", StoreText.get(locale(), "checkout.needAttendees"));
+        }
+        namesShown = true;
+        return;
       }
       Order o =
           checkout.place(
@@ -346,10 +423,81 @@ public class StoreEventBean implements Serializable {
       fc.getExternalContext()
           .redirect(s.next().redirectUrl() != null ? s.next().redirectUrl() : orderPage);
     } catch (ProblemException e) {
-      choices = null;
+      if (!namesStep) {
+        choices = null;
+      }
       types = null;
       fc.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
     }
+  }
+
+  private boolean namesComplete() {
+    for (Choice c : getChoices()) {
+      if (c.quantity > 0
+          && (c.names.size() != c.quantity
+              || c.names.stream().anyMatch(n -> n.value == null || n.value.isBlank()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public boolean isNamesStep() {
+    return namesStep;
+  }
+
+  /** Other dates of the same series that are on sale (a multi-date event's time slots). */
+  public List<java.util.Map<String, String>> getOtherDates() {
+    List<java.util.Map<String, String>> out = new ArrayList<>();
+    Event e = getEvent();
+    for (Event d : catalog.store(t()).seriesDates(e.seriesId())) {
+      if (!d.id().equals(e.id()) && d.onSale(Instant.now())) {
+        out.add(
+            java.util.Map.of(
+                "slug", d.slug(), "when", StoreFormat.when(t(), d.startsAt(), d.timeZone())));
+      }
+    }
+    return out;
+  }
+
+  /** How prices are to be read: the tenant's tax mode and booking fee. */
+  public String getPriceNote() {
+    io.marquee.catalog.domain.CommerceSettings s = catalog.settings(t());
+    StringBuilder b = new StringBuilder();
+    if (s.tax().rateBp() > 0) {
+      String rate =
+          java.math.BigDecimal.valueOf(s.tax().rateBp(), 2).stripTrailingZeros().toPlainString();
+      b.append(
+          StoreText.get(
+              locale(),
+              s.tax().inclusive() ? "price.taxIncluded" : "price.taxExtra",
+              s.taxLabel(),
+              rate));
+    }
+    if (s.bookingFeeMinor() > 0) {
+      if (b.length() > 0) {
+        b.append(" · ");
+      }
+      b.append(
+          StoreText.get(
+              locale(),
+              "price.bookingFee",
+              StoreFormat.money(t(), s.bookingFeeMinor(), getEvent().currency())));
+    }
+    return b.toString();
+  }
+
+  public String getImage() {
+    return getEvent().images().isEmpty() ? null : getEvent().images().get(0);
+  }
+
+  public String getDoors() {
+    Event e = getEvent();
+    return e.doorsAt() == null ? null : StoreFormat.time(t(), e.doorsAt(), e.timeZone());
+  }
+
+  public String getShareText() {
+    return URLEncoder.encode(getTitle() + " " + canonical(), StandardCharsets.UTF_8);
   }
 
   public String getSlug() {

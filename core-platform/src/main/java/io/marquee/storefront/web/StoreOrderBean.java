@@ -13,8 +13,8 @@ import io.marquee.ticketing.application.TicketService;
 import io.marquee.ticketing.domain.Ticket;
 import io.marquee.ticketing.domain.TicketStatus;
 import io.marquee.ticketing.infrastructure.TicketRenderer;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -32,17 +32,23 @@ import java.util.UUID;
  * tickets with their QR codes and PDFs once paid.
  */
 @Named("store.order")
-@RequestScoped
-public class StoreOrderBean {
-  @Inject TenantContext tenant;
-  @Inject Sql sql;
-  @Inject CheckoutService checkout;
-  @Inject CatalogService catalog;
-  @Inject TicketService tickets;
+@ViewScoped
+public class StoreOrderBean implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient TenantContext tenant;
+  @Inject transient Sql sql;
+  @Inject transient CheckoutService checkout;
+  @Inject transient CatalogService catalog;
+  @Inject transient TicketService tickets;
+
+  @Inject transient io.marquee.ordering.application.PaymentService payments;
+  @Inject transient io.marquee.tenancy.application.PlatformSettings platform;
 
   private String id;
   private String token;
-  private Order order;
+  private String payment;
+  private transient Order order;
 
   public void load() throws IOException {
     if (find().isEmpty()) {
@@ -119,6 +125,46 @@ public class StoreOrderBean {
         : Math.max(0, o().expiresAt().getEpochSecond() - java.time.Instant.now().getEpochSecond());
   }
 
+  /** The gateway sent the buyer back with a declined payment while the hold still runs. */
+  public boolean isPaymentFailed() {
+    return "failed".equals(payment) && isPending() && o().counterCode() == null;
+  }
+
+  /** Another try on the same order (same hold), through the test gateway. */
+  public void retry() throws IOException {
+    FacesContext fc = FacesContext.getCurrentInstance();
+    try {
+      String back = "/order.xhtml?id=" + o().id() + "&token=" + token;
+      var started = payments.start(tenant.require(), o().id(), "test", back);
+      fc.getExternalContext()
+          .redirect(started.next().redirectUrl() != null ? started.next().redirectUrl() : back);
+    } catch (io.marquee.common.problem.ProblemException e) {
+      fc.addMessage(
+          null,
+          new jakarta.faces.application.FacesMessage(
+              jakarta.faces.application.FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+    }
+  }
+
+  public String getCalendarUrl() {
+    return "/api/v1/public/events/" + event().slug() + "/calendar.ics";
+  }
+
+  /** "I am going to …" with the event's public link (never the order's private one). */
+  public String getShareText() {
+    return java.net.URLEncoder.encode(
+        event().title()
+            + " "
+            + platform.baseUrl(tenant.require().primaryHost())
+            + "/event.xhtml?e="
+            + event().slug(),
+        StandardCharsets.UTF_8);
+  }
+
+  public String getBuyerEmail() {
+    return o().buyerEmail();
+  }
+
   public String getEventTitle() {
     return event().title();
   }
@@ -141,11 +187,20 @@ public class StoreOrderBean {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("holder", tk.holderName());
       m.put("type", catalog.store(t).ticketType(tk.ticketTypeId()).map(x -> x.name()).orElse(""));
+      m.put("id", tk.id().toString());
       m.put("qr", TicketRenderer.svg(tickets.code(t, tk)));
       m.put("pdf", "/api/v1/tickets/" + tk.id() + "/ticket.pdf?token=" + token);
       rows.add(m);
     }
     return rows;
+  }
+
+  public String getPayment() {
+    return payment;
+  }
+
+  public void setPayment(String payment) {
+    this.payment = payment;
   }
 
   public String getId() {

@@ -35,6 +35,12 @@ public class TenantDirectory {
     return loaded;
   }
 
+  /** For work outside a request (jobs): the tenant by slug, uncached. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<TenantSnapshot> findBySlug(String slug) {
+    return tenants.findBySlug(slug).flatMap(this::snapshot);
+  }
+
   Optional<TenantSnapshot> snapshot(Tenant t) {
     if (t.getStatus() == TenantStatus.PROVISIONING) {
       return Optional.empty();

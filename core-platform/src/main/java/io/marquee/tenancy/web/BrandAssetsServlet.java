@@ -58,7 +58,21 @@ public class BrandAssetsServlet extends HttpServlet {
         + b.backgroundColor()
         + ";--brand-text:"
         + b.textColor()
+        + ";--brand-on-primary:"
+        + onPrimary(b.primaryColor())
         + ";}\n";
+  }
+
+  /** Black or white, whichever reads better on the tenant's primary colour (WCAG contrast). */
+  static String onPrimary(String primary) {
+    try {
+      return io.marquee.tenancy.domain.Contrast.ratio("#ffffff", primary)
+              >= io.marquee.tenancy.domain.Contrast.ratio("#0a0a0a", primary)
+          ? "#ffffff"
+          : "#0a0a0a";
+    } catch (RuntimeException e) {
+      return "#ffffff";
+    }
   }
 
   /**
@@ -72,7 +86,9 @@ public class BrandAssetsServlet extends HttpServlet {
         + b.primaryColor()
         + ";--marquee-brand-primary-hover:"
         + b.primaryColor()
-        + ";--marquee-brand-on-primary:#ffffff;--marquee-brand-accent:"
+        + ";--marquee-brand-on-primary:"
+        + onPrimary(b.primaryColor())
+        + ";--marquee-brand-accent:"
         + b.accentColor()
         + ";--marquee-brand-page-bg:"
         + b.backgroundColor()

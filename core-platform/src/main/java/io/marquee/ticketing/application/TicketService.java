@@ -61,6 +61,32 @@ public class TicketService {
     return TicketCodes.sign(claims, key.key());
   }
 
+  /** The printable ticket: event, holder, order number and the QR code, in the tenant's words. */
+  public byte[] pdf(TenantSnapshot t, Ticket ticket) {
+    String code = code(t, ticket);
+    TenantSql tsql = sql.in(t.schema());
+    CatalogStore catalog = new CatalogStore(tsql);
+    Event e = catalog.event(ticket.eventId()).orElseThrow();
+    String number = new OrderStore(tsql).find(ticket.orderId()).orElseThrow().number();
+    String when =
+        e.startsAt()
+            .atZone(java.time.ZoneId.of(e.timeZone()))
+            .format(
+                java.time.format.DateTimeFormatter.ofPattern(
+                    "EEEE d MMMM yyyy, HH:mm (zzz)", java.util.Locale.forLanguageTag(t.locale())));
+    String venue =
+        e.venueId() == null
+            ? null
+            : catalog
+                .venue(e.venueId())
+                .map(v -> v.name() + (v.city() == null ? "" : ", " + v.city()))
+                .orElse(null);
+    String type = catalog.ticketType(ticket.ticketTypeId()).map(x -> x.name()).orElse("Ticket");
+    return io.marquee.ticketing.infrastructure.TicketRenderer.pdf(
+        new io.marquee.ticketing.infrastructure.TicketRenderer.PrintedTicket(
+            t.displayName(), e.title(), when, venue, type, ticket.holderName(), number, code));
+  }
+
   public List<SigningKeys.PublishedKey> keys(TenantSnapshot tenant, UUID eventId) {
     return new SigningKeys(sql.in(tenant.schema()), vault).published(eventId);
   }

@@ -1,7 +1,5 @@
 package io.marquee.ticketing.web;
 
-import io.marquee.catalog.domain.Event;
-import io.marquee.catalog.infrastructure.CatalogStore;
 import io.marquee.common.persistence.Sql;
 import io.marquee.common.problem.ProblemException;
 import io.marquee.common.web.JsonInput;
@@ -34,8 +32,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -100,37 +96,11 @@ public class TicketsResource {
       @QueryParam("token") String query) {
     TenantSnapshot t = tenantContext.require();
     Ticket ticket = authorized(t, id, header != null ? header : query);
-    String code = tickets.code(t, ticket);
-    CatalogStore catalog = new CatalogStore(sql.in(t.schema()));
-    Event e = catalog.event(ticket.eventId()).orElseThrow();
-    Order o = new OrderStore(sql.in(t.schema())).find(ticket.orderId()).orElseThrow();
-    String when =
-        e.startsAt()
-            .atZone(ZoneId.of(e.timeZone()))
-            .format(
-                DateTimeFormatter.ofPattern(
-                    "EEEE d MMMM yyyy, HH:mm (zzz)", Locale.forLanguageTag(t.locale())));
-    String venue =
-        e.venueId() == null
-            ? null
-            : catalog
-                .venue(e.venueId())
-                .map(v -> v.name() + (v.city() == null ? "" : ", " + v.city()))
-                .orElse(null);
-    String type = catalog.ticketType(ticket.ticketTypeId()).map(x -> x.name()).orElse("Ticket");
-    byte[] pdf =
-        TicketRenderer.pdf(
-            new TicketRenderer.PrintedTicket(
-                t.displayName(),
-                e.title(),
-                when,
-                venue,
-                type,
-                ticket.holderName(),
-                o.number(),
-                code));
+    byte[] pdf = tickets.pdf(t, ticket);
+    String number =
+        new OrderStore(sql.in(t.schema())).find(ticket.orderId()).orElseThrow().number();
     return Response.ok(pdf)
-        .header("Content-Disposition", "inline; filename=\"ticket-" + o.number() + ".pdf\"")
+        .header("Content-Disposition", "inline; filename=\"ticket-" + number + ".pdf\"")
         .build();
   }
 
