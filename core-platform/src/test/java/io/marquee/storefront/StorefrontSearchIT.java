@@ -94,7 +94,11 @@ class StorefrontSearchIT {
   }
 
   static List<String> titles(String query) {
-    Api.Reply r = shop.guest().get("/" + query);
+    return titles(shop, query);
+  }
+
+  static List<String> titles(Shop in, String query) {
+    Api.Reply r = in.guest().get("/" + query);
     assertEquals(200, r.status(), r.toString());
     // The result list only (the unfiltered home page also shows "Popular now" above it).
     String results = r.body().substring(r.body().indexOf("id=\"events\""));
@@ -165,5 +169,57 @@ class StorefrontSearchIT {
     assertFalse(xss.contains("<script>alert(1)</script>"), "search text is escaped");
     assertTrue(xss.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assertEquals(200, shop.guest().get("/?page=-5&km=999999999999").status());
+  }
+
+  @Test
+  void organisersHaveAPageWithTheirEventsAndAreNamedInStructuredData() {
+    Shop own = Shop.open("organiser"); // its own events: the other tests count theirs
+    Api staff = own.staff();
+    JsonObject org =
+        own.created(
+            staff.post(
+                "/api/v1/organisers",
+                "{\"name\":\"Friends of the Opera\",\"description\":\"Since 1921.\","
+                    + "\"website\":\"https://opera.example\"}"));
+    assertEquals("friends-of-the-opera", org.getString("slug"));
+    Api.Reply badSite =
+        staff.post("/api/v1/organisers", "{\"name\":\"X\",\"website\":\"javascript:alert(1)\"}");
+    assertEquals(400, badSite.status());
+    assertTrue(badSite.body().contains("\"field\":\"website\""), badSite.body());
+    String starts =
+        Instant.now().plus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString();
+    Api.Reply noSuch =
+        staff.post(
+            "/api/v1/events",
+            "{\"title\":\"Ghost\",\"startsAt\":\""
+                + starts
+                + "\",\"organiserId\":\""
+                + java.util.UUID.randomUUID()
+                + "\"}");
+    assertEquals(400, noSuch.status());
+    assertTrue(noSuch.body().contains("\"field\":\"organiserId\""), noSuch.body());
+    JsonObject gala =
+        own.created(
+            staff.post(
+                "/api/v1/events",
+                "{\"title\":\"Winter Gala\",\"startsAt\":\""
+                    + starts
+                    + "\",\"organiserId\":\""
+                    + org.getString("id")
+                    + "\"}"));
+    own.ticketType(gala.getString("id"), "Stalls", 12000, 50, 4);
+    own.publish(gala.getString("id"));
+
+    assertEquals(List.of("Winter Gala"), titles(own, "organiser.xhtml?o=friends-of-the-opera"));
+    assertTrue(
+        own.guest().get("/organiser.xhtml?o=friends-of-the-opera").body().contains("Since 1921."));
+    String event = own.guest().get("/event.xhtml?e=" + gala.getString("slug")).body();
+    assertTrue(event.contains("/organiser.xhtml?o=friends-of-the-opera"), "organiser linked");
+    assertTrue(
+        event.contains(
+            "\"organizer\":{\"@type\":\"Organization\",\"name\":\"Friends of the Opera\""));
+    assertEquals(404, own.guest().get("/organiser.xhtml?o=nobody").status());
+    Shop other = Shop.open("search-other");
+    assertEquals(404, other.guest().get("/organiser.xhtml?o=friends-of-the-opera").status());
   }
 }

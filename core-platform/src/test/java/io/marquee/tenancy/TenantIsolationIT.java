@@ -168,7 +168,9 @@ class TenantIsolationIT {
       String order,
       String token,
       String ticket,
-      String code) {}
+      String code,
+      String organiser,
+      String organiserSlug) {}
 
   static Shop shop(Side s) {
     Api api = s.api();
@@ -218,7 +220,23 @@ class TenantIsolationIT {
     assertEquals("paid", paid.getString("status"));
     String ticket = paid.getJsonArray("tickets").getJsonObject(0).getString("id");
     String code = buyer.get("/api/v1/tickets/" + ticket).json().getString("code");
-    return new Shop(s, venue, event, type, order.getString("id"), token, ticket, code);
+    JsonObject org =
+        api.post("/api/v1/organisers", "{\"name\":\"Promoter " + s.slug() + "\"}").json();
+    assertEquals(
+        200,
+        api.put("/api/v1/events/" + event, "{\"organiserId\":\"" + org.getString("id") + "\"}")
+            .status());
+    return new Shop(
+        s,
+        venue,
+        event,
+        type,
+        order.getString("id"),
+        token,
+        ticket,
+        code,
+        org.getString("id"),
+        org.getString("slug"));
   }
 
   @Test
@@ -251,6 +269,15 @@ class TenantIsolationIT {
     Api guest = Api.host(Tenants.host(me.side().slug()));
     // Lists hold only own rows.
     assertEquals(List.of(me.venue()), ids(api.get("/api/v1/venues").json()));
+    assertEquals(List.of(me.organiser()), ids(api.get("/api/v1/organisers").json()));
+    assertEquals(
+        404, api.put("/api/v1/organisers/" + other.organiser(), "{\"name\":\"x\"}").status());
+    assertEquals(404, guest.get("/organiser.xhtml?o=" + other.organiserSlug()).status());
+    assertEquals(200, guest.get("/organiser.xhtml?o=" + me.organiserSlug()).status());
+    assertEquals(404, guest.get("/venue.xhtml?v=" + other.venue()).status());
+    assertEquals(
+        404, guest.get("/order.xhtml?id=" + other.order() + "&token=" + other.token()).status());
+    assertEquals(0, api.get("/api/v1/refund-requests").json().getJsonArray("items").size());
     assertEquals(List.of(me.event()), ids(api.get("/api/v1/events").json()));
     assertEquals(List.of(me.event()), ids(guest.get("/api/v1/public/events").json()));
     assertEquals(List.of(me.order()), ids(api.get("/api/v1/orders").json()));

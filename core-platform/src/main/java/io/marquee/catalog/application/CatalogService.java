@@ -82,6 +82,7 @@ public class CatalogService {
     Event e =
         copy(draft, id, draft.seriesId() == null ? id : draft.seriesId(), uniqueSlug(t, draft));
     checkVenue(t, e.venueId());
+    checkOrganiser(t, e.organiserId());
     store(t).insertEvent(e);
     return e;
   }
@@ -98,6 +99,7 @@ public class CatalogService {
           "slug", "another event already uses the slug " + changed.slug());
     }
     checkVenue(t, changed.venueId());
+    checkOrganiser(t, changed.organiserId());
     store(t).updateEvent(changed);
     return event(t, changed.id());
   }
@@ -193,7 +195,8 @@ public class CatalogService {
             src.currency(),
             src.attendeeNamesRequired(),
             src.counterHoldHours(),
-            src.refundPolicyJson());
+            src.refundPolicyJson(),
+            src.organiserId());
     Event e = copy(draft, newId, draft.seriesId(), uniqueSlug(t, draft));
     CatalogStore store = store(t);
     store.insertEvent(e);
@@ -355,6 +358,32 @@ public class CatalogService {
     return e;
   }
 
+  private void checkOrganiser(TenantSnapshot t, UUID organiserId) {
+    if (organiserId != null && store(t).organiser(organiserId).isEmpty()) {
+      throw ProblemException.invalid("organiserId", "no such organiser");
+    }
+  }
+
+  /** Creates or changes an organiser; its slug (for its page) is unique within the tenant. */
+  public io.marquee.catalog.domain.Organiser saveOrganiser(
+      TenantSnapshot t, io.marquee.catalog.domain.Organiser o) {
+    boolean create = o.id() == null;
+    String slug = o.slug() != null ? slugify(o.slug()) : slugify(o.name());
+    var taken = store(t).organiserBySlug(slug);
+    if (taken.isPresent() && !taken.get().id().equals(o.id())) {
+      throw ProblemException.conflict("slug", "another organiser already uses the slug " + slug);
+    }
+    var saved =
+        new io.marquee.catalog.domain.Organiser(
+            create ? UUID.randomUUID() : o.id(), slug, o.name(), o.description(), o.website());
+    store(t).saveOrganiser(saved, create);
+    return saved;
+  }
+
+  public io.marquee.catalog.domain.Organiser organiser(TenantSnapshot t, UUID id) {
+    return store(t).organiser(id).orElseThrow(() -> ProblemException.notFound("no such organiser"));
+  }
+
   private void checkVenue(TenantSnapshot t, UUID venueId) {
     if (venueId != null && store(t).venue(venueId).isEmpty()) {
       throw ProblemException.invalid("venueId", "no such venue");
@@ -411,7 +440,8 @@ public class CatalogService {
         e.currency(),
         e.attendeeNamesRequired(),
         e.counterHoldHours(),
-        e.refundPolicyJson());
+        e.refundPolicyJson(),
+        e.organiserId());
   }
 
   private static TicketType withId(TicketType t, UUID id) {

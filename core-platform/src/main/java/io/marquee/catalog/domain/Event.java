@@ -29,7 +29,8 @@ public record Event(
     String currency,
     boolean attendeeNamesRequired,
     int counterHoldHours,
-    String refundPolicyJson) {
+    String refundPolicyJson,
+    UUID organiserId) {
 
   public boolean onSale(Instant now) {
     return status == EventStatus.PUBLISHED && sales.contains(now) && now.isBefore(endOrStart());

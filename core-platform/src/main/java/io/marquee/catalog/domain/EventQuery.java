@@ -19,6 +19,7 @@ public record EventQuery(
     String genre,
     String city,
     UUID venueId,
+    UUID organiserId,
     Long minPriceMinor,
     Long maxPriceMinor,
     BigDecimal latitude,
@@ -70,8 +71,8 @@ public record EventQuery(
 
   public static EventQuery all(int pageSize) {
     return new EventQuery(
-        List.of(), null, null, null, null, null, null, null, null, null, null, null, Sort.DATE, 1,
-        pageSize);
+        List.of(), null, null, null, null, null, null, null, null, null, null, null, null,
+        Sort.DATE, 1, pageSize);
   }
 
   public EventQuery withPage(int p) {
@@ -83,6 +84,7 @@ public record EventQuery(
         genre,
         city,
         venueId,
+        organiserId,
         minPriceMinor,
         maxPriceMinor,
         latitude,
@@ -90,25 +92,6 @@ public record EventQuery(
         withinKm,
         sort,
         p,
-        pageSize);
-  }
-
-  public EventQuery forVenue(UUID venue) {
-    return new EventQuery(
-        words,
-        from,
-        to,
-        category,
-        genre,
-        city,
-        venue,
-        minPriceMinor,
-        maxPriceMinor,
-        latitude,
-        longitude,
-        withinKm,
-        sort,
-        page,
         pageSize);
   }
 

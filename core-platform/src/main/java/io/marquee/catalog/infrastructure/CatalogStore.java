@@ -99,6 +99,43 @@ public final class CatalogStore {
         strings(rs, "amenities"));
   }
 
+  // Organisers
+
+  public List<io.marquee.catalog.domain.Organiser> organisers() {
+    return sql.list("SELECT * FROM {t}.organiser ORDER BY name", CatalogStore::organiser);
+  }
+
+  public Optional<io.marquee.catalog.domain.Organiser> organiser(UUID id) {
+    return sql.one("SELECT * FROM {t}.organiser WHERE id = ?", CatalogStore::organiser, id);
+  }
+
+  public Optional<io.marquee.catalog.domain.Organiser> organiserBySlug(String slug) {
+    return sql.one("SELECT * FROM {t}.organiser WHERE slug = ?", CatalogStore::organiser, slug);
+  }
+
+  public void saveOrganiser(io.marquee.catalog.domain.Organiser o, boolean create) {
+    sql.update(
+        create
+            ? "INSERT INTO {t}.organiser (slug, name, description, website, id) VALUES (?, ?, ?, ?,"
+                + " ?)"
+            : "UPDATE {t}.organiser SET slug = ?, name = ?, description = ?, website = ? WHERE id ="
+                + " ?",
+        o.slug(),
+        o.name(),
+        o.description(),
+        o.website(),
+        o.id());
+  }
+
+  private static io.marquee.catalog.domain.Organiser organiser(ResultSet rs) throws SQLException {
+    return new io.marquee.catalog.domain.Organiser(
+        uuid(rs, "id"),
+        rs.getString("slug"),
+        rs.getString("name"),
+        rs.getString("description"),
+        rs.getString("website"));
+  }
+
   // Events
 
   public Optional<Event> event(UUID id) {
@@ -147,9 +184,9 @@ public final class CatalogStore {
     sql.update(
         "INSERT INTO {t}.event (title, slug, description, category, genres, images, lineup,"
             + " venue_id, time_zone, starts_at, ends_at, doors_at, age_restriction, sales_start,"
-            + " sales_end, attendee_names_required, counter_hold_hours, refund_policy, status,"
-            + " currency, series_id, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?::jsonb, ?, ?, ?, ?)",
+            + " sales_end, attendee_names_required, counter_hold_hours, refund_policy,"
+            + " organiser_id, status, currency, series_id, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)",
         eventArgs(e, true));
   }
 
@@ -159,7 +196,7 @@ public final class CatalogStore {
             + " images = ?, lineup = ?, venue_id = ?, time_zone = ?, starts_at = ?, ends_at = ?,"
             + " doors_at = ?, age_restriction = ?, sales_start = ?, sales_end = ?,"
             + " attendee_names_required = ?, counter_hold_hours = ?, refund_policy = ?::jsonb,"
-            + " updated_at = now() WHERE id = ?",
+            + " organiser_id = ?, updated_at = now() WHERE id = ?",
         eventArgs(e, false));
   }
 
@@ -184,7 +221,8 @@ public final class CatalogStore {
                 e.sales().end(),
                 e.attendeeNamesRequired(),
                 e.counterHoldHours(),
-                e.refundPolicyJson()));
+                e.refundPolicyJson(),
+                e.organiserId()));
     if (insert) {
       a.add(e.status().db());
       a.add(e.currency());
@@ -226,7 +264,8 @@ public final class CatalogStore {
         rs.getString("currency"),
         rs.getBoolean("attendee_names_required"),
         rs.getInt("counter_hold_hours"),
-        rs.getString("refund_policy"));
+        rs.getString("refund_policy"),
+        uuid(rs, "organiser_id"));
   }
 
   // Ticket types

@@ -73,6 +73,10 @@ public final class EventSearchStore {
       where.append(" AND e.venue_id = ?");
       args.add(q.venueId());
     }
+    if (q.organiserId() != null) {
+      where.append(" AND e.organiser_id = ?");
+      args.add(q.organiserId());
+    }
     if (q.city() != null) {
       where.append(" AND lower(v.city) = lower(?)");
       args.add(q.city());

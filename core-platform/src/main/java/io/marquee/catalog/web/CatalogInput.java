@@ -54,6 +54,27 @@ final class CatalogInput {
         amenities != null ? amenities : current == null ? List.of() : current.amenities());
   }
 
+  static io.marquee.catalog.domain.Organiser organiser(
+      JsonInput in, io.marquee.catalog.domain.Organiser current) {
+    String name = in.string("name", 200);
+    if (name == null && current == null) {
+      throw ProblemException.invalid("name", "name is required");
+    }
+    String website =
+        in.has("website") ? in.string("website", 400) : current == null ? null : current.website();
+    if (website != null && !website.matches("https?://[^\\s<>\"]+")) {
+      throw ProblemException.invalid("website", "website must be an http(s) address");
+    }
+    return new io.marquee.catalog.domain.Organiser(
+        current == null ? null : current.id(),
+        in.has("slug") ? in.string("slug", 120) : current == null ? null : current.slug(),
+        name != null ? name : current.name(),
+        in.has("description")
+            ? in.string("description", 20_000)
+            : current == null ? null : current.description(),
+        website);
+  }
+
   private static BigDecimal decimal(JsonInput in, String field, int min, int max) {
     if (!in.has(field)) {
       return null;
@@ -144,7 +165,8 @@ final class CatalogInput {
             ? in.bool("attendeeNamesRequired")
             : c != null && c.attendeeNamesRequired(),
         hold != null ? hold : c == null ? 24 : c.counterHoldHours(),
-        in.has("refundPolicy") ? refundPolicy(in) : c == null ? "[]" : c.refundPolicyJson());
+        in.has("refundPolicy") ? refundPolicy(in) : c == null ? "[]" : c.refundPolicyJson(),
+        in.has("organiserId") ? in.uuid("organiserId") : c == null ? null : c.organiserId());
   }
 
   private static String refundPolicy(JsonInput in) {

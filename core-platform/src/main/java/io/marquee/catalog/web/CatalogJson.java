@@ -19,6 +19,21 @@ import java.util.UUID;
 public final class CatalogJson {
   private CatalogJson() {}
 
+  public static JsonObject organiser(io.marquee.catalog.domain.Organiser o) {
+    JsonObjectBuilder b =
+        Json.createObjectBuilder()
+            .add("id", o.id().toString())
+            .add("slug", o.slug())
+            .add("name", o.name());
+    if (o.description() != null) {
+      b.add("description", o.description());
+    }
+    if (o.website() != null) {
+      b.add("website", o.website());
+    }
+    return b.build();
+  }
+
   public static JsonObject venue(Venue v) {
     JsonObjectBuilder b =
         Json.createObjectBuilder().add("id", v.id().toString()).add("name", v.name());
@@ -57,6 +72,9 @@ public final class CatalogJson {
                 Json.createReader(new StringReader(e.refundPolicyJson())).readArray());
     opt(b, "description", e.description());
     opt(b, "category", e.category());
+    if (e.organiserId() != null) {
+      b.add("organiserId", e.organiserId().toString());
+    }
     if (e.venueId() != null) {
       b.add("venueId", e.venueId().toString());
     }

@@ -83,6 +83,37 @@ public class CatalogResource {
   // Venues
 
   @GET
+  @Path("organisers")
+  public JsonObject organisers() {
+    JsonArrayBuilder a = Json.createArrayBuilder();
+    catalog
+        .store(tenant(Permission.VIEW_EVENTS))
+        .organisers()
+        .forEach(o -> a.add(CatalogJson.organiser(o)));
+    return Json.createObjectBuilder().add("items", a).build();
+  }
+
+  @POST
+  @Path("organisers")
+  public Response createOrganiser(JsonObject body) {
+    TenantSnapshot t = tenant(Permission.MANAGE_EVENTS);
+    return Response.status(201)
+        .entity(
+            CatalogJson.organiser(
+                catalog.saveOrganiser(t, CatalogInput.organiser(JsonInput.of(body), null))))
+        .build();
+  }
+
+  @PUT
+  @Path("organisers/{id}")
+  public JsonObject updateOrganiser(@PathParam("id") UUID id, JsonObject body) {
+    TenantSnapshot t = tenant(Permission.MANAGE_EVENTS);
+    return CatalogJson.organiser(
+        catalog.saveOrganiser(
+            t, CatalogInput.organiser(JsonInput.of(body), catalog.organiser(t, id))));
+  }
+
+  @GET
   @Path("venues")
   public JsonObject venues() {
     JsonArrayBuilder a = Json.createArrayBuilder();

@@ -206,7 +206,8 @@ public class EventEditorBean implements Serializable {
                   e.currency(),
                   attendeeNames,
                   e.counterHoldHours(),
-                  e.refundPolicyJson()));
+                  e.refundPolicyJson(),
+                  e.organiserId()));
           Messages.info("Basics saved");
         });
   }
@@ -253,7 +254,8 @@ public class EventEditorBean implements Serializable {
                   e.currency(),
                   e.attendeeNamesRequired(),
                   e.counterHoldHours(),
-                  e.refundPolicyJson()));
+                  e.refundPolicyJson(),
+                  e.organiserId()));
           Messages.info("Venue and dates saved");
         });
   }

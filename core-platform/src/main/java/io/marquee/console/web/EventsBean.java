@@ -107,7 +107,8 @@ public class EventsBean implements Serializable {
                   t.currency(),
                   false,
                   24,
-                  "[]"));
+                  "[]",
+                  null));
       FacesContext.getCurrentInstance()
           .getExternalContext()
           .redirect("/console/event.xhtml?id=" + e.id());

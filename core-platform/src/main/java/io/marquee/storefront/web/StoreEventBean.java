@@ -136,6 +136,8 @@ public class StoreEventBean implements Serializable {
   private transient Event event;
   private transient Venue venue;
   private transient boolean venueRead;
+  private transient io.marquee.catalog.domain.Organiser organiser;
+  private transient boolean organiserRead;
   private transient List<TicketType> types;
   private List<Choice> choices;
   private String buyerName;
@@ -214,6 +216,19 @@ public class StoreEventBean implements Serializable {
       types = catalog.store(t()).ticketTypes(getEvent().id());
     }
     return types;
+  }
+
+  /** Who puts the event on; null when the event names no organiser (the tenant itself). */
+  public io.marquee.catalog.domain.Organiser getOrganiser() {
+    if (!organiserRead) {
+      Event e = getEvent();
+      organiser =
+          e.organiserId() == null
+              ? null
+              : catalog.store(t()).organiser(e.organiserId()).orElse(null);
+      organiserRead = true;
+    }
+    return organiser;
   }
 
   public String getVenueUrl() {
@@ -324,6 +339,16 @@ public class StoreEventBean implements Serializable {
       }
       b.add("location", place.add("address", address));
     }
+    io.marquee.catalog.domain.Organiser org = getOrganiser();
+    b.add(
+        "organizer",
+        Json.createObjectBuilder()
+            .add("@type", "Organization")
+            .add("name", org == null ? t().displayName() : org.name())
+            .add(
+                "url",
+                platform.baseUrl(t().primaryHost())
+                    + (org == null ? "/" : "/organiser.xhtml?o=" + org.slug())));
     JsonArrayBuilder offers = Json.createArrayBuilder();
     for (TicketType tt : types()) {
       if (tt.visibleWith(null)) {

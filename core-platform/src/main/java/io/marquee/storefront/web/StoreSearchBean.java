@@ -61,6 +61,7 @@ public class StoreSearchBean {
   private List<Map<String, Object>> rows;
   private EventSearchStore.Facets facets;
   private UUID venueId;
+  private UUID organiserId;
 
   private Map<String, String> params() {
     if (params == null) {
@@ -88,6 +89,11 @@ public class StoreSearchBean {
   /** Restricts the search to one venue (the venue page). */
   public void setVenueId(UUID venueId) {
     this.venueId = venueId;
+  }
+
+  /** Restricts the search to one organiser (the organiser page). */
+  public void setOrganiserId(UUID organiserId) {
+    this.organiserId = organiserId;
   }
 
   EventQuery query() {
@@ -178,6 +184,7 @@ public class StoreSearchBean {
         p.get("genre"),
         p.get("city"),
         venueId,
+        organiserId,
         min,
         max,
         lat,
@@ -245,6 +252,7 @@ public class StoreSearchBean {
     EventQuery top =
         new EventQuery(
             List.of(),
+            null,
             null,
             null,
             null,
