@@ -79,6 +79,9 @@ public class HazelcastMember {
               .setNearCacheConfig(
                   new NearCacheConfig(map)
                       .setInMemoryFormat(InMemoryFormat.OBJECT)
+                      // also near-cache entries this member owns: otherwise every read of a
+                      // local entry deserializes it (seen in a storefront profile)
+                      .setCacheLocalEntries(true)
                       .setInvalidateOnChange(true)));
     }
     config.addMapConfig(new MapConfig(RATE_LIMITS).setTimeToLiveSeconds(3600));

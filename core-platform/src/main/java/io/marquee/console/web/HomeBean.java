@@ -21,7 +21,17 @@ import java.util.Locale;
 public class HomeBean {
   @Inject TenantContext tenant;
   @Inject BrandingService branding;
+  private BrandingService.Brand brand;
+  private Locale locale;
   @Inject io.marquee.tenancy.application.PlatformSettings platform;
+
+  /**
+   * Marks a page without forms stateless (view action, before rendering): no view state and no
+   * session for visitors who only browse. With sessions, every anonymous page view cost memory.
+   */
+  public void stateless() {
+    jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().setTransient(true);
+  }
 
   public boolean isTenantSite() {
     return tenant.current().isPresent();
@@ -40,8 +50,12 @@ public class HomeBean {
     return tenant.require();
   }
 
+  /** Read once per request: a page asks for the brand several times. */
   public BrandingService.Brand getBrand() {
-    return branding.current();
+    if (brand == null) {
+      brand = branding.current();
+    }
+    return brand;
   }
 
   public String getLanguage() {
@@ -49,7 +63,10 @@ public class HomeBean {
   }
 
   public Locale getLocale() {
-    return Locale.forLanguageTag(getLanguage());
+    if (locale == null) {
+      locale = Locale.forLanguageTag(getLanguage());
+    }
+    return locale;
   }
 
   /** Today's date in the tenant's zone and locale, as visitors expect to read it. */
@@ -63,6 +80,6 @@ public class HomeBean {
 
   /** Cache-busting version for the brand stylesheet and logo. */
   public long getBrandVersion() {
-    return branding.current().version();
+    return getBrand().version();
   }
 }

@@ -138,6 +138,8 @@ public class StoreEventBean implements Serializable {
   private transient boolean venueRead;
   private transient io.marquee.catalog.domain.Organiser organiser;
   private transient boolean organiserRead;
+  private transient String priceNote;
+  private transient List<java.util.Map<String, String>> otherDates;
   private transient List<TicketType> types;
   private List<Choice> choices;
   private String buyerName;
@@ -473,6 +475,9 @@ public class StoreEventBean implements Serializable {
 
   /** Other dates of the same series that are on sale (a multi-date event's time slots). */
   public List<java.util.Map<String, String>> getOtherDates() {
+    if (otherDates != null) {
+      return otherDates;
+    }
     List<java.util.Map<String, String>> out = new ArrayList<>();
     Event e = getEvent();
     for (Event d : catalog.store(t()).seriesDates(e.seriesId())) {
@@ -482,11 +487,19 @@ public class StoreEventBean implements Serializable {
                 "slug", d.slug(), "when", StoreFormat.when(t(), d.startsAt(), d.timeZone())));
       }
     }
+    otherDates = out;
     return out;
   }
 
   /** How prices are to be read: the tenant's tax mode and booking fee. */
   public String getPriceNote() {
+    if (priceNote == null) {
+      priceNote = priceNote();
+    }
+    return priceNote;
+  }
+
+  private String priceNote() {
     io.marquee.catalog.domain.CommerceSettings s = catalog.settings(t());
     StringBuilder b = new StringBuilder();
     if (s.tax().rateBp() > 0) {
