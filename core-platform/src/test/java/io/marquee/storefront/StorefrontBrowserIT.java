@@ -632,10 +632,46 @@ class StorefrontBrowserIT {
         robots.body());
     Api.Reply sitemap = guest.get("/sitemap.xml");
     assertTrue(sitemap.body().contains("/event.xhtml?e=" + slug + "</loc>"), sitemap.body());
+    assertTrue(sitemap.body().contains("/venue.xhtml?v="), "venue pages are listed");
     Api.Reply ics = guest.get("/api/v1/public/events/" + slug + "/calendar.ics");
     assertEquals(200, ics.status());
     assertTrue(
         ics.body().startsWith("BEGIN:VCALENDAR") && ics.body().contains("SUMMARY:Moonlight Jazz"),
         ics.body());
+  }
+
+  @Test
+  void eventsThatNeedAttendeeNamesAskForOnePerTicket() throws Exception {
+    JsonObject gala = shop.event("Named Gala");
+    assertEquals(
+        200,
+        shop.staff()
+            .put("/api/v1/events/" + gala.getString("id"), "{\"attendeeNamesRequired\":true}")
+            .status());
+    shop.ticketType(gala.getString("id"), "Seat", 3000, 20, 4);
+    shop.publish(gala.getString("id"));
+    browser.get(url(shop, "/event.xhtml?e=" + gala.getString("slug")));
+    new Select(waitFor(By.cssSelector("select[aria-label='Quantity of Seat']")))
+        .selectByVisibleText("2");
+    browser.findElement(By.id("buy:name")).sendKeys("Nora Names");
+    browser.findElement(By.id("buy:email")).sendKeys(email("names"));
+    browser.findElement(By.id("buy:pay-online")).click();
+    List<WebElement> names =
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+            .until(d -> {
+              List<WebElement> found = d.findElements(By.cssSelector("input[id$='attendee']"));
+              return found.size() == 2 ? found : null;
+            });
+    screenshot("attendee-names");
+    // One name missing: a clear message, no order yet.
+    names.get(0).sendKeys("Ann Attendee");
+    browser.findElement(By.id("buy:pay-online")).click();
+    assertTrue(waitFor(By.id("store-messages")).getText().contains("name of every attendee"));
+    browser.findElements(By.cssSelector("input[id$='attendee']")).get(1).sendKeys("Bob Attendee");
+    browser.findElement(By.id("buy:pay-online")).click();
+    waitFor(By.id("pay")).click();
+    waitFor(By.id("tickets"));
+    String tickets = browser.findElement(By.id("tickets")).getText();
+    assertTrue(tickets.contains("Ann Attendee") && tickets.contains("Bob Attendee"), tickets);
   }
 }

@@ -48,6 +48,33 @@ public class BrandingBean implements Serializable {
     textColor = strip(b.textColor());
   }
 
+  /** WCAG 2.1 AA checks of the colours as the storefront uses them (4.5:1 for normal text). */
+  static java.util.List<String> contrastWarnings(
+      io.marquee.tenancy.application.BrandingService.Brand b) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    check(out, "Text", b.textColor(), "background", b.backgroundColor());
+    check(out, "Links (accent)", b.accentColor(), "background", b.backgroundColor());
+    return out;
+  }
+
+  private static void check(
+      java.util.List<String> out, String fg, String fgHex, String bg, String bgHex) {
+    try {
+      double r = io.marquee.tenancy.domain.Contrast.ratio(fgHex, bgHex);
+      if (r < io.marquee.tenancy.domain.Contrast.AA_TEXT) {
+        out.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%s on %s is %.2f:1; WCAG AA asks for 4.5:1, so some visitors cannot read it",
+                fg,
+                bg,
+                r));
+      }
+    } catch (RuntimeException e) {
+      // a colour the theme leaves unset: nothing to compare
+    }
+  }
+
   public void save() {
     try {
       caller.require(Permission.MANAGE_BRANDING);
@@ -55,6 +82,7 @@ public class BrandingBean implements Serializable {
           theme, hash(primaryColor), hash(accentColor), hash(backgroundColor), hash(textColor));
       audit.record(caller.actor(), "branding.updated", "theme " + theme);
       Messages.info("Branding saved");
+      contrastWarnings(branding.current()).forEach(Messages::warn);
     } catch (ProblemException e) {
       Messages.error(e);
     }

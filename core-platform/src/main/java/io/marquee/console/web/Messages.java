@@ -13,6 +13,11 @@ final class Messages {
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
   }
 
+  static void warn(String text) {
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, text, null));
+  }
+
   static void error(ProblemException e) {
     String field = e.field() == null ? "" : e.field() + ": ";
     FacesContext.getCurrentInstance()

@@ -234,22 +234,25 @@ public class AttendeeTickets {
       String currency,
       Instant createdAt) {}
 
+  private static Request request(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Request(
+        TenantSql.uuid(rs, "id"),
+        TenantSql.uuid(rs, "order_id"),
+        rs.getString("number"),
+        TenantSql.uuid(rs, "ticket_id"),
+        rs.getString("customer_email"),
+        rs.getLong("amount_minor"),
+        rs.getString("currency"),
+        TenantSql.instant(rs, "created_at"));
+  }
+
   public List<Request> pending(TenantSnapshot t, UUID orderId) {
     return sql.in(t.schema())
         .list(
             "SELECT r.*, o.number FROM {t}.refund_request r JOIN {t}.orders o ON o.id = r.order_id"
                 + " WHERE r.status = 'pending' AND (?::uuid IS NULL OR r.order_id = ?) ORDER BY"
                 + " r.created_at",
-            rs ->
-                new Request(
-                    TenantSql.uuid(rs, "id"),
-                    TenantSql.uuid(rs, "order_id"),
-                    rs.getString("number"),
-                    TenantSql.uuid(rs, "ticket_id"),
-                    rs.getString("customer_email"),
-                    rs.getLong("amount_minor"),
-                    rs.getString("currency"),
-                    TenantSql.instant(rs, "created_at")),
+            AttendeeTickets::request,
             orderId,
             orderId);
   }
@@ -261,16 +264,7 @@ public class AttendeeTickets {
         tsql.one(
                 "SELECT r.*, o.number FROM {t}.refund_request r JOIN {t}.orders o ON o.id ="
                     + " r.order_id WHERE r.id = ? FOR UPDATE OF r",
-                rs ->
-                    new Request(
-                        TenantSql.uuid(rs, "id"),
-                        TenantSql.uuid(rs, "order_id"),
-                        rs.getString("number"),
-                        TenantSql.uuid(rs, "ticket_id"),
-                        rs.getString("customer_email"),
-                        rs.getLong("amount_minor"),
-                        rs.getString("currency"),
-                        TenantSql.instant(rs, "created_at")),
+                AttendeeTickets::request,
                 requestId)
             .orElseThrow(() -> ProblemException.notFound("no such refund request"));
     int changed =

@@ -244,9 +244,7 @@ public class MailComposer {
     }
     Order o = found.get();
     Event e = new CatalogStore(tsql).event(o.eventId()).orElseThrow();
-    JsonObject d = Json.createReader(new StringReader(n.detailJson())).readObject();
-    String amount =
-        TenantFormat.money(f.t(), d.getJsonNumber("amountMinor").longValue(), o.currency());
+    String amount = detailAmount(f, n, o);
     MailText x = f.text();
     String intro = x.get("refund.intro", amount, o.number(), e.title());
     return Optional.of(
@@ -259,15 +257,19 @@ public class MailComposer {
             List.of()));
   }
 
+  /** The amount a refund mail is about, from the notification's details. */
+  private static String detailAmount(Frame f, Notification n, Order o) {
+    JsonObject d = Json.createReader(new StringReader(n.detailJson())).readObject();
+    return TenantFormat.money(f.t(), d.getJsonNumber("amountMinor").longValue(), o.currency());
+  }
+
   private Optional<MailMessage> refundRequested(TenantSql tsql, Frame f, Notification n) {
     Optional<Order> found = new OrderStore(tsql).find(n.refId());
     if (found.isEmpty()) {
       return Optional.empty();
     }
     Order o = found.get();
-    JsonObject d = Json.createReader(new StringReader(n.detailJson())).readObject();
-    String amount =
-        TenantFormat.money(f.t(), d.getJsonNumber("amountMinor").longValue(), o.currency());
+    String amount = detailAmount(f, n, o);
     MailText x = f.text();
     String intro = x.get("refundRequested.intro", amount, o.number());
     return Optional.of(

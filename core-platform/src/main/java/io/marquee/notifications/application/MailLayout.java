@@ -11,11 +11,8 @@ final class MailLayout {
   private MailLayout() {}
 
   static String html(String brandName, String primary, String title, String body, String footer) {
-    String colour = primary == null || !primary.matches("#[0-9a-fA-F]{6}") ? "#1d4ed8" : primary;
-    String onPrimary =
-        Contrast.ratio("#ffffff", colour) >= Contrast.ratio("#000000", colour)
-            ? "#ffffff"
-            : "#000000";
+    String colour = colour(primary);
+    String onPrimary = Contrast.textOn(colour);
     return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>"
         + esc(title)
         + "</title></head><body style=\"margin:0;background:#f4f4f5;font-family:Arial,sans-serif;"
@@ -42,11 +39,8 @@ final class MailLayout {
   }
 
   static String button(String href, String label, String primary) {
-    String colour = primary == null || !primary.matches("#[0-9a-fA-F]{6}") ? "#1d4ed8" : primary;
-    String onPrimary =
-        Contrast.ratio("#ffffff", colour) >= Contrast.ratio("#000000", colour)
-            ? "#ffffff"
-            : "#000000";
+    String colour = colour(primary);
+    String onPrimary = Contrast.textOn(colour);
     return "<p><a href=\""
         + esc(href)
         + "\" style=\"display:inline-block;background:"
@@ -57,6 +51,10 @@ final class MailLayout {
         + "font-weight:bold\">"
         + esc(label)
         + "</a></p>";
+  }
+
+  private static String colour(String primary) {
+    return primary == null || !primary.matches("#[0-9a-fA-F]{6}") ? "#1d4ed8" : primary;
   }
 
   static String p(String text) {

@@ -39,7 +39,7 @@ public class SeoServlet extends HttpServlet {
       res.getWriter()
           .write(
               "User-agent: *\nAllow: /\nDisallow: /console/\nDisallow: /order.xhtml\nDisallow: /pay/\n"
-                  + "Disallow: /api/\nSitemap: "
+                  + "Disallow: /api/\nDisallow: /account/\nSitemap: "
                   + base
                   + "/sitemap.xml\n");
       return;
@@ -59,6 +59,15 @@ public class SeoServlet extends HttpServlet {
             .append(e.slug())
             .append("</loc></url>\n");
       }
+    }
+    var store = catalog.store(t.get());
+    for (var v : store.venues()) {
+      xml.append("  <url><loc>").append(base).append("/venue.xhtml?v=").append(v.id())
+          .append("</loc></url>\n");
+    }
+    for (var o : store.organisers()) {
+      xml.append("  <url><loc>").append(base).append("/organiser.xhtml?o=").append(o.slug())
+          .append("</loc></url>\n");
     }
     res.setContentType("application/xml");
     res.getWriter().write(xml.append("</urlset>\n").toString());

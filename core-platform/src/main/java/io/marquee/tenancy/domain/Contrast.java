@@ -60,4 +60,9 @@ public final class Contrast {
     }
     return Integer.parseInt(digits, 16);
   }
+
+  /** Near-white or near-black, whichever reads better as text on {@code background}. */
+  public static String textOn(String background) {
+    return ratio("#ffffff", background) >= ratio("#0a0a0a", background) ? "#ffffff" : "#0a0a0a";
+  }
 }

@@ -66,14 +66,12 @@ public class BrandAssetsServlet extends HttpServlet {
   /** Black or white, whichever reads better on the tenant's primary colour (WCAG contrast). */
   static String onPrimary(String primary) {
     try {
-      return io.marquee.tenancy.domain.Contrast.ratio("#ffffff", primary)
-              >= io.marquee.tenancy.domain.Contrast.ratio("#0a0a0a", primary)
-          ? "#ffffff"
-          : "#0a0a0a";
+      return io.marquee.tenancy.domain.Contrast.textOn(primary);
     } catch (RuntimeException e) {
       return "#ffffff";
     }
   }
+
 
   /**
    * Custom properties read by the Keycloak login theme "marquee"
