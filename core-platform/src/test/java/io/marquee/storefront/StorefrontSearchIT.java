@@ -131,6 +131,7 @@ class StorefrontSearchIT {
     List<String> near = titles("?near=52.37,4.89&km=50&sort=distance");
     assertTrue(near.contains("Moonlight Jazz") && !near.contains("Techno Bunker"), near.toString());
     assertTrue(page("?near=52.37,4.89&km=50").contains("km away"), "distance shown");
+    assertFalse(page("?city=Amsterdam").contains("km away"), "no distance without a point");
   }
 
   @Test

@@ -120,7 +120,9 @@ public final class EventSearchStore {
             statement,
             rs -> {
               total[0] = rs.getLong("total");
+              // wasNull() speaks of the last column read: read the distance and ask at once
               double d = rs.getDouble("distance_km");
+              Double km = rs.wasNull() ? null : d;
               return new EventHit(
                   CatalogStore.event(rs),
                   rs.getString("venue_name"),
@@ -128,7 +130,7 @@ public final class EventSearchStore {
                   TenantSql.longOrNull(rs, "from_price"),
                   rs.getLong("available"),
                   rs.getLong("sold"),
-                  rs.wasNull() ? null : d);
+                  km);
             },
             args.toArray());
     if (hits.isEmpty() && q.page() > 1) {
