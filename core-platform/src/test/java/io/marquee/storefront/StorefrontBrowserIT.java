@@ -658,10 +658,11 @@ class StorefrontBrowserIT {
     browser.findElement(By.id("buy:pay-online")).click();
     List<WebElement> names =
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
-            .until(d -> {
-              List<WebElement> found = d.findElements(By.cssSelector("input[id$='attendee']"));
-              return found.size() == 2 ? found : null;
-            });
+            .until(
+                d -> {
+                  List<WebElement> found = d.findElements(By.cssSelector("input[id$='attendee']"));
+                  return found.size() == 2 ? found : null;
+                });
     screenshot("attendee-names");
     // One name missing: a clear message, no order yet.
     names.get(0).sendKeys("Ann Attendee");

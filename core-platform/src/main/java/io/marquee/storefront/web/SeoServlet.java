@@ -62,11 +62,17 @@ public class SeoServlet extends HttpServlet {
     }
     var store = catalog.store(t.get());
     for (var v : store.venues()) {
-      xml.append("  <url><loc>").append(base).append("/venue.xhtml?v=").append(v.id())
+      xml.append("  <url><loc>")
+          .append(base)
+          .append("/venue.xhtml?v=")
+          .append(v.id())
           .append("</loc></url>\n");
     }
     for (var o : store.organisers()) {
-      xml.append("  <url><loc>").append(base).append("/organiser.xhtml?o=").append(o.slug())
+      xml.append("  <url><loc>")
+          .append(base)
+          .append("/organiser.xhtml?o=")
+          .append(o.slug())
           .append("</loc></url>\n");
     }
     res.setContentType("application/xml");

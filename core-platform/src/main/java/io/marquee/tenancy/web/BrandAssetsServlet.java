@@ -72,7 +72,6 @@ public class BrandAssetsServlet extends HttpServlet {
     }
   }
 
-
   /**
    * Custom properties read by the Keycloak login theme "marquee"
    * (core-platform/ops/keycloak/NOTES.md).
