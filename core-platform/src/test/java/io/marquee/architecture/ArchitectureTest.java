@@ -39,8 +39,10 @@ class ArchitectureTest {
           .resideInAPackage("io.marquee.plugin.api..")
           .should()
           .onlyDependOnClassesThat()
-          .resideInAnyPackage("io.marquee.plugin.api..", "java..")
-          .because("plugins compile against plugin-api only; it must not leak core types");
+          .resideInAnyPackage("io.marquee.plugin.api..", "java..", "org.pf4j..")
+          .because(
+              "plugins compile against plugin-api (and PF4J's ExtensionPoint) only; it must not"
+                  + " leak core types");
 
   @ArchTest
   static final ArchRule noCapabilityReachesIntoAnothersInfrastructure =
@@ -51,4 +53,20 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("io.marquee.identity.infrastructure..")
           .because("capabilities talk through application services");
+
+  @ArchTest
+  static final ArchRule pluginsNeverSeeCoreInternals =
+      noClasses()
+          .that()
+          .resideInAPackage("io.marquee.plugins.testing..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.marquee.tenancy..",
+              "io.marquee.ordering..",
+              "io.marquee.catalog..",
+              "io.marquee.ledger..",
+              "io.marquee.common..",
+              "io.marquee.plugins.application..")
+          .because("a plugin sees plugin-api only");
 }

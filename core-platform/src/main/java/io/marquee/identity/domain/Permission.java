@@ -14,5 +14,7 @@ public enum Permission {
   MANAGE_ORDERS,
   REFUND_ORDERS,
   CONFIRM_AT_DOOR,
-  VIEW_REPORTS
+  VIEW_REPORTS,
+  /** Switch paid add-ons on and off (they are billed): owners and finance only. */
+  MANAGE_PLUGINS
 }

@@ -34,7 +34,8 @@ public enum StaffRole {
           Permission.VIEW_EVENTS,
           Permission.VIEW_ORDERS,
           Permission.REFUND_ORDERS,
-          Permission.VIEW_REPORTS)),
+          Permission.VIEW_REPORTS,
+          Permission.MANAGE_PLUGINS)),
   DOOR_STAFF(
       "door-staff",
       EnumSet.of(

@@ -55,6 +55,10 @@ public class JobScheduler {
   @ConfigProperty(name = "marquee.jobs.mail-seconds", defaultValue = "5")
   int mailSeconds;
 
+  @Inject
+  @ConfigProperty(name = "marquee.jobs.plugin-events-seconds", defaultValue = "2")
+  int pluginSeconds;
+
   private Scheduler scheduler;
 
   void onStart(@Observes SchemasReady ready) {
@@ -85,6 +89,7 @@ public class JobScheduler {
       scheduler.setJobFactory(cdiJobs());
       schedule(HoldExpiryJob.class, "hold-expiry", holdExpirySeconds);
       schedule(io.marquee.notifications.application.NotificationJob.class, "mail", mailSeconds);
+      schedule(io.marquee.plugins.application.PluginEventJob.class, "plugin-events", pluginSeconds);
       scheduler.start();
       LOG.info(
           () ->

@@ -1,0 +1,135 @@
+package io.marquee.plugins.application;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Which tenant has which plugin switched on (platform schema; the one place dispatch asks). */
+@ApplicationScoped
+public class PluginEntitlements {
+  @Resource(lookup = "jdbc/marqueeNonJta")
+  DataSource dataSource;
+
+  public List<String> enabledFor(UUID tenantId) {
+    List<String> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT plugin_id FROM platform.plugin_enablement WHERE tenant_id = ? AND enabled"
+                    + " ORDER BY plugin_id")) {
+      ps.setObject(1, tenantId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read plugin enablement", e);
+    }
+    return out;
+  }
+
+  /** Switches a plugin on or off for a tenant; returns false when it already was. */
+  public boolean set(UUID tenantId, String pluginId, boolean enabled, String actor) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO platform.plugin_enablement (tenant_id, plugin_id, enabled, changed_by)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, plugin_id) DO UPDATE SET"
+                    + " enabled = EXCLUDED.enabled, changed_at = now(), changed_by ="
+                    + " EXCLUDED.changed_by WHERE plugin_enablement.enabled <> EXCLUDED.enabled")) {
+      ps.setObject(1, tenantId);
+      ps.setString(2, pluginId);
+      ps.setBoolean(3, enabled);
+      ps.setString(4, actor);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot change plugin enablement", e);
+    }
+  }
+
+  /** Counts one call of a plugin for a tenant (with its outcome), for both consoles. */
+  public void record(UUID tenantId, String pluginId, long micros, String failure, boolean timeout) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO platform.plugin_call_stats (plugin_id, tenant_id, calls, failures,"
+                    + " timeouts, total_micros, last_error, last_failure_at) VALUES (?, ?, 1, ?, ?,"
+                    + " ?, ?, CASE WHEN ? THEN now() END) ON CONFLICT (plugin_id, tenant_id) DO"
+                    + " UPDATE SET calls = plugin_call_stats.calls + 1, failures ="
+                    + " plugin_call_stats.failures + EXCLUDED.failures, timeouts ="
+                    + " plugin_call_stats.timeouts + EXCLUDED.timeouts, total_micros ="
+                    + " plugin_call_stats.total_micros + EXCLUDED.total_micros, last_error ="
+                    + " coalesce(EXCLUDED.last_error, plugin_call_stats.last_error),"
+                    + " last_failure_at = coalesce(EXCLUDED.last_failure_at,"
+                    + " plugin_call_stats.last_failure_at)")) {
+      boolean failed = failure != null;
+      ps.setString(1, pluginId);
+      ps.setObject(2, tenantId);
+      ps.setInt(3, failed ? 1 : 0);
+      ps.setInt(4, timeout ? 1 : 0);
+      ps.setLong(5, micros);
+      ps.setString(6, failed ? failure.substring(0, Math.min(1000, failure.length())) : null);
+      ps.setBoolean(7, failed);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot record a plugin call", e);
+    }
+  }
+
+  /** One plugin's calls for one tenant. */
+  public record Stats(
+      String pluginId, UUID tenantId, long calls, long failures, long timeouts, String lastError) {}
+
+  public List<Stats> stats(UUID tenantIdOrNull) {
+    List<Stats> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT * FROM platform.plugin_call_stats WHERE ?::uuid IS NULL OR tenant_id = ?"
+                    + " ORDER BY plugin_id, tenant_id")) {
+      ps.setObject(1, tenantIdOrNull);
+      ps.setObject(2, tenantIdOrNull);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new Stats(
+                  rs.getString("plugin_id"),
+                  rs.getObject("tenant_id", UUID.class),
+                  rs.getLong("calls"),
+                  rs.getLong("failures"),
+                  rs.getLong("timeouts"),
+                  rs.getString("last_error")));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read plugin call stats", e);
+    }
+    return out;
+  }
+
+  /** How many tenants use each plugin (the operator's adoption figure). */
+  public java.util.Map<String, Long> adoption() {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT plugin_id, count(*) FROM platform.plugin_enablement WHERE enabled GROUP BY"
+                    + " plugin_id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getLong(2));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read plugin adoption", e);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,140 @@
+package io.marquee.plugins.application;
+
+import io.marquee.common.persistence.Sql;
+import io.marquee.common.persistence.TenantSql;
+import io.marquee.plugin.api.DomainEvent;
+import io.marquee.plugin.api.DomainEventListener;
+import io.marquee.plugin.api.PluginContext;
+import io.marquee.plugin.api.TenantRef;
+import io.marquee.tenancy.application.TenantDirectory;
+import io.marquee.tenancy.application.TenantSnapshot;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The one place domain events reach plugins: only plugins the tenant enabled, after the business
+ * transaction committed (events come from the outbox), each call on a plugin thread with a time
+ * limit, timed and counted. A plugin that throws or hangs costs only its own call.
+ */
+@ApplicationScoped
+public class PluginEventDispatcher {
+  private static final Logger LOG = Logger.getLogger(PluginEventDispatcher.class.getName());
+
+  @Inject Sql sql;
+  @Inject TenantDirectory directory;
+  @Inject PluginHost host;
+  @Inject PluginEntitlements entitlements;
+
+  @Inject
+  @ConfigProperty(name = "marquee.plugins.call-timeout-ms", defaultValue = "5000")
+  long timeoutMs;
+
+  // One small pool per plugin: a plugin that hangs and ignores interruption can hold only its own
+  // threads, never delay another plugin's calls.
+  private final java.util.Map<String, ExecutorService> pools =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private ExecutorService pool(String pluginId) {
+    return pools.computeIfAbsent(
+        pluginId,
+        id ->
+            Executors.newFixedThreadPool(
+                2,
+                r -> {
+                  Thread t = new Thread(r, "marquee-plugin-" + id);
+                  t.setDaemon(true);
+                  return t;
+                }));
+  }
+
+  /** Delivers the tenant's undelivered events; returns how many events were handled. */
+  public int dispatch(String slug) {
+    TenantSnapshot t = directory.findBySlug(slug).orElse(null);
+    if (t == null) {
+      return 0;
+    }
+    TenantSql tsql = sql.in(t.schema());
+    List<DomainEvent> events =
+        tsql.list(
+            "SELECT id, type, aggregate_id, payload, occurred_at FROM {t}.outbox_event WHERE"
+                + " plugins_at IS NULL ORDER BY id LIMIT 200",
+            rs ->
+                new DomainEvent(
+                    rs.getLong("id"),
+                    rs.getString("type"),
+                    rs.getString("aggregate_id"),
+                    rs.getString("payload"),
+                    TenantSql.instant(rs, "occurred_at")));
+    if (events.isEmpty()) {
+      return 0;
+    }
+    TenantRef ref = new TenantRef(t.slug(), t.currency(), t.locale(), t.timeZone());
+    for (String pluginId : entitlements.enabledFor(t.id())) {
+      PluginContext context = new Context(ref, pluginId);
+      for (DomainEventListener listener : host.listeners(pluginId)) {
+        for (DomainEvent e : events) {
+          if (listener.types().isEmpty() || listener.types().contains(e.type())) {
+            call(t, pluginId, listener, e, context);
+          }
+        }
+      }
+    }
+    // Marked after the calls: delivery is at least once, as the extension point promises.
+    tsql.update(
+        "UPDATE {t}.outbox_event SET plugins_at = now() WHERE id <= ? AND plugins_at IS NULL",
+        events.get(events.size() - 1).id());
+    return events.size();
+  }
+
+  private void call(
+      TenantSnapshot t,
+      String pluginId,
+      DomainEventListener listener,
+      DomainEvent e,
+      PluginContext context) {
+    long start = System.nanoTime();
+    String failure = null;
+    boolean timedOut = false;
+    Future<?> f =
+        pool(pluginId)
+            .submit(
+                () -> {
+                  listener.on(e, context);
+                  return null;
+                });
+    try {
+      f.get(timeoutMs, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException x) {
+      f.cancel(true);
+      timedOut = true;
+      failure = "timed out after " + timeoutMs + " ms on " + e.type();
+    } catch (java.util.concurrent.ExecutionException x) {
+      failure = e.type() + ": " + x.getCause();
+    } catch (InterruptedException x) {
+      Thread.currentThread().interrupt();
+      failure = "interrupted";
+    }
+    long micros = (System.nanoTime() - start) / 1000;
+    if (failure != null) {
+      String msg = failure;
+      LOG.warning(() -> "plugin " + pluginId + " failed for tenant " + t.slug() + ": " + msg);
+    }
+    entitlements.record(t.id(), pluginId, micros, failure, timedOut);
+  }
+
+  @PreDestroy
+  void stop() {
+    pools.values().forEach(ExecutorService::shutdownNow);
+  }
+
+  private record Context(TenantRef tenant, String pluginId) implements PluginContext {}
+}

@@ -1,0 +1,101 @@
+package io.marquee.plugins.application;
+
+import io.marquee.plugin.api.DomainEventListener;
+import io.marquee.plugins.infrastructure.PluginManagers;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.pf4j.PluginManager;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+
+/**
+ * Loads the plugin jars of {@code marquee.plugins.dir} at start-up (a missing or empty folder means
+ * no plugins) and answers what is installed and which extensions a plugin offers.
+ */
+@ApplicationScoped
+public class PluginHost {
+  private static final Logger LOG = Logger.getLogger(PluginHost.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "marquee.plugins.dir", defaultValue = "plugins")
+  String folder;
+
+  private PluginManager manager;
+
+  /** One installed plugin as the marketplace shows it. */
+  public record Installed(
+      String id, String version, String description, String provider, String state) {}
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    start();
+  }
+
+  synchronized void start() {
+    Path dir = Path.of(folder).toAbsolutePath();
+    manager = PluginManagers.manager(dir);
+    if (!Files.isDirectory(dir)) {
+      LOG.info(() -> "no plugins folder at " + dir + ": no plugins loaded");
+      return;
+    }
+    manager.loadPlugins();
+    manager.startPlugins();
+    for (PluginWrapper p : manager.getPlugins()) {
+      LOG.info(
+          () ->
+              "plugin "
+                  + p.getPluginId()
+                  + " "
+                  + p.getDescriptor().getVersion()
+                  + " "
+                  + p.getPluginState()
+                  + (p.getFailedException() == null ? "" : ": " + p.getFailedException()));
+    }
+  }
+
+  public List<Installed> installed() {
+    List<Installed> out = new ArrayList<>();
+    for (PluginWrapper p : manager.getPlugins()) {
+      out.add(
+          new Installed(
+              p.getPluginId(),
+              p.getDescriptor().getVersion(),
+              p.getDescriptor().getPluginDescription(),
+              p.getDescriptor().getProvider(),
+              p.getPluginState().toString()));
+    }
+    return out;
+  }
+
+  public Optional<Installed> find(String id) {
+    return installed().stream().filter(p -> p.id().equals(id)).findFirst();
+  }
+
+  public boolean isStarted(String id) {
+    PluginWrapper p = manager.getPlugin(id);
+    return p != null && p.getPluginState() == PluginState.STARTED;
+  }
+
+  public List<DomainEventListener> listeners(String pluginId) {
+    return isStarted(pluginId)
+        ? manager.getExtensions(DomainEventListener.class, pluginId)
+        : List.of();
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    // unloadPlugins() rather than stopPlugins(): the latter throws (PF4J issue 656).
+    if (manager != null) {
+      new ArrayList<>(manager.getPlugins()).forEach(p -> manager.unloadPlugin(p.getPluginId()));
+    }
+  }
+}
