@@ -90,6 +90,7 @@ public class JobScheduler {
       schedule(HoldExpiryJob.class, "hold-expiry", holdExpirySeconds);
       schedule(io.marquee.notifications.application.NotificationJob.class, "mail", mailSeconds);
       schedule(io.marquee.plugins.application.PluginEventJob.class, "plugin-events", pluginSeconds);
+      monthly(io.marquee.billing.application.MonthlyInvoiceJob.class, "invoice-run");
       scheduler.start();
       LOG.info(
           () ->
@@ -121,6 +122,22 @@ public class JobScheduler {
                     .withMisfireHandlingInstructionNextWithRemainingCount())
             .build();
     // Replace what a previous start (or another node) stored, so interval changes take effect.
+    scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
+  }
+
+  /** At 03:00 UTC on the 1st of every month. */
+  private void monthly(Class<? extends Job> type, String name) throws SchedulerException {
+    JobKey key = new JobKey(name, "core");
+    var job = JobBuilder.newJob(type).withIdentity(key).storeDurably().build();
+    var trigger =
+        TriggerBuilder.newTrigger()
+            .withIdentity(name, "core")
+            .forJob(key)
+            .withSchedule(
+                org.quartz.CronScheduleBuilder.cronSchedule("0 0 3 1 * ?")
+                    .inTimeZone(java.util.TimeZone.getTimeZone("UTC"))
+                    .withMisfireHandlingInstructionFireAndProceed())
+            .build();
     scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
   }
 

@@ -36,20 +36,64 @@ public class PluginEntitlements {
     return out;
   }
 
-  /** Switches a plugin on or off for a tenant; returns false when it already was. */
-  public boolean set(UUID tenantId, String pluginId, boolean enabled, String actor) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
+  /**
+   * Switches a plugin on or off for a tenant and opens or closes its subscription (at the price of
+   * the moment) in the same transaction; returns false when it already was in that state.
+   */
+  public boolean set(
+      UUID tenantId,
+      String pluginId,
+      boolean enabled,
+      String actor,
+      io.marquee.billing.domain.PluginPrice price) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        boolean changed;
+        try (PreparedStatement ps =
             c.prepareStatement(
                 "INSERT INTO platform.plugin_enablement (tenant_id, plugin_id, enabled, changed_by)"
                     + " VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, plugin_id) DO UPDATE SET"
                     + " enabled = EXCLUDED.enabled, changed_at = now(), changed_by ="
                     + " EXCLUDED.changed_by WHERE plugin_enablement.enabled <> EXCLUDED.enabled")) {
-      ps.setObject(1, tenantId);
-      ps.setString(2, pluginId);
-      ps.setBoolean(3, enabled);
-      ps.setString(4, actor);
-      return ps.executeUpdate() == 1;
+          ps.setObject(1, tenantId);
+          ps.setString(2, pluginId);
+          ps.setBoolean(3, enabled);
+          ps.setString(4, actor);
+          changed = ps.executeUpdate() == 1;
+        }
+        if (changed && enabled) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO platform.plugin_subscription (id, tenant_id, plugin_id, started_at,"
+                      + " monthly_minor, currency, unit_prices) VALUES (?, ?, ?, now(), ?, ?,"
+                      + " ?::jsonb)")) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setObject(2, tenantId);
+            ps.setString(3, pluginId);
+            ps.setLong(4, price.monthlyMinor());
+            ps.setString(5, price.currency());
+            jakarta.json.JsonObjectBuilder units = jakarta.json.Json.createObjectBuilder();
+            price.unitPricesMinor().forEach(units::add);
+            ps.setString(6, units.build().toString());
+            ps.executeUpdate();
+          }
+        } else if (changed) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE platform.plugin_subscription SET ended_at = now() WHERE tenant_id = ?"
+                      + " AND plugin_id = ? AND ended_at IS NULL")) {
+            ps.setObject(1, tenantId);
+            ps.setString(2, pluginId);
+            ps.executeUpdate();
+          }
+        }
+        c.commit();
+        return changed;
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot change plugin enablement", e);
     }

@@ -33,6 +33,7 @@ public class PluginEventDispatcher {
   @Inject TenantDirectory directory;
   @Inject PluginHost host;
   @Inject PluginEntitlements entitlements;
+  @Inject io.marquee.billing.application.Metering metering;
 
   @Inject
   @ConfigProperty(name = "marquee.plugins.call-timeout-ms", defaultValue = "5000")
@@ -79,7 +80,11 @@ public class PluginEventDispatcher {
     }
     TenantRef ref = new TenantRef(t.slug(), t.currency(), t.locale(), t.timeZone());
     for (String pluginId : entitlements.enabledFor(t.id())) {
-      PluginContext context = new Context(ref, pluginId);
+      java.util.Set<String> units =
+          host.find(pluginId)
+              .map(p -> p.price().unitPricesMinor().keySet())
+              .orElse(java.util.Set.of());
+      PluginContext context = new Context(ref, pluginId, t.id(), units, metering);
       for (DomainEventListener listener : host.listeners(pluginId)) {
         for (DomainEvent e : events) {
           if (listener.types().isEmpty() || listener.types().contains(e.type())) {
@@ -136,5 +141,21 @@ public class PluginEventDispatcher {
     pools.values().forEach(ExecutorService::shutdownNow);
   }
 
-  private record Context(TenantRef tenant, String pluginId) implements PluginContext {}
+  /** The platform's side of a plugin call: this tenant, this plugin, its declared units. */
+  private record Context(
+      TenantRef tenant,
+      String pluginId,
+      java.util.UUID tenantId,
+      java.util.Set<String> units,
+      io.marquee.billing.application.Metering metering)
+      implements PluginContext {
+    @Override
+    public boolean recordUsage(String unit, long quantity, String trackingId) {
+      if (!units.contains(unit)) {
+        throw new IllegalArgumentException(
+            "plugin " + pluginId + " declares no metered unit " + unit + " (has " + units + ")");
+      }
+      return metering.record(tenantId, pluginId, unit, quantity, trackingId);
+    }
+  }
 }

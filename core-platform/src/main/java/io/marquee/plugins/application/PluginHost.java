@@ -34,7 +34,14 @@ public class PluginHost {
 
   /** One installed plugin as the marketplace shows it. */
   public record Installed(
-      String id, String version, String description, String provider, String state) {}
+      String id,
+      String version,
+      String name,
+      String category,
+      String description,
+      String provider,
+      String state,
+      io.marquee.billing.domain.PluginPrice price) {}
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     start();
@@ -65,15 +72,53 @@ public class PluginHost {
   public List<Installed> installed() {
     List<Installed> out = new ArrayList<>();
     for (PluginWrapper p : manager.getPlugins()) {
+      java.util.Properties listing = listing(p);
       out.add(
           new Installed(
               p.getPluginId(),
               p.getDescriptor().getVersion(),
+              listing.getProperty("name", p.getPluginId()),
+              listing.getProperty("category", "other"),
               p.getDescriptor().getPluginDescription(),
               p.getDescriptor().getProvider(),
-              p.getPluginState().toString()));
+              p.getPluginState().toString(),
+              price(listing)));
     }
     return out;
+  }
+
+  /**
+   * The plugin's marketplace listing, {@code marquee-plugin.properties} inside its jar: name,
+   * category, {@code monthly.minor}, {@code currency} and {@code unit.<name>.minor} per metered
+   * unit.
+   */
+  private static java.util.Properties listing(PluginWrapper p) {
+    java.util.Properties props = new java.util.Properties();
+    ClassLoader cl = p.getPluginClassLoader();
+    if (cl == null) {
+      return props;
+    }
+    try (var in = cl.getResourceAsStream("marquee-plugin.properties")) {
+      if (in != null) {
+        props.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+      }
+    } catch (java.io.IOException e) {
+      LOG.warning(() -> "plugin " + p.getPluginId() + " has an unreadable listing: " + e);
+    }
+    return props;
+  }
+
+  static io.marquee.billing.domain.PluginPrice price(java.util.Properties l) {
+    java.util.Map<String, Long> units = new java.util.TreeMap<>();
+    for (String k : l.stringPropertyNames()) {
+      if (k.startsWith("unit.") && k.endsWith(".minor")) {
+        units.put(k.substring(5, k.length() - 6), Long.parseLong(l.getProperty(k).strip()));
+      }
+    }
+    return new io.marquee.billing.domain.PluginPrice(
+        Long.parseLong(l.getProperty("monthly.minor", "0").strip()),
+        l.getProperty("currency", "EUR").strip(),
+        units);
   }
 
   public Optional<Installed> find(String id) {

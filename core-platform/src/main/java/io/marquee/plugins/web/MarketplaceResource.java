@@ -48,6 +48,11 @@ public class MarketplaceResource {
           Json.createObjectBuilder()
               .add("id", p.id())
               .add("version", p.version())
+              .add("name", p.name())
+              .add("category", p.category())
+              .add("monthlyMinor", p.price().monthlyMinor())
+              .add("currency", p.price().currency())
+              .add("proratedTodayMinor", proratedToday(p.price().monthlyMinor()))
               .add("description", String.valueOf(p.description()))
               .add("provider", String.valueOf(p.provider()))
               .add("state", p.state())
@@ -56,6 +61,14 @@ public class MarketplaceResource {
               .add("failures", stats.map(s -> s.failures()).orElse(0L)));
     }
     return Json.createObjectBuilder().add("items", items).build();
+  }
+
+  /** What enabling today adds to this month's invoice: the fee for the rest of the month. */
+  static long proratedToday(long monthlyMinor) {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    java.time.YearMonth month = java.time.YearMonth.from(today);
+    int days = month.lengthOfMonth() - today.getDayOfMonth() + 1;
+    return io.marquee.billing.domain.Proration.amount(monthlyMinor, month, days);
   }
 
   @POST
@@ -80,7 +93,7 @@ public class MarketplaceResource {
       throw ProblemException.conflict(
           "id", "plugin " + id + " is " + p.state().toLowerCase() + " and cannot be enabled");
     }
-    boolean changed = entitlements.set(t.id(), id, enabled, caller.actor());
+    boolean changed = entitlements.set(t.id(), id, enabled, caller.actor(), p.price());
     if (changed) {
       audit.record(caller.actor(), enabled ? "plugin.enabled" : "plugin.disabled", id);
     }

@@ -10,4 +10,14 @@ public interface PluginContext {
 
   /** The plugin's id, as in its descriptor. */
   String pluginId();
+
+  /**
+   * Records billable usage for this tenant (e.g. one scan), billed at the unit price the plugin's
+   * descriptor declares for {@code unit}. {@code trackingId} makes it idempotent: a repeated id is
+   * rejected and returns false, so a redelivered event never bills twice.
+   *
+   * @throws IllegalArgumentException if the descriptor declares no such unit, or quantity is not
+   *     positive
+   */
+  boolean recordUsage(String unit, long quantity, String trackingId);
 }

@@ -1,0 +1,65 @@
+package io.marquee.billing.web;
+
+import io.marquee.billing.application.Invoicing;
+import io.marquee.billing.domain.InvoiceLine;
+import io.marquee.identity.application.Caller;
+import io.marquee.identity.domain.Permission;
+import io.marquee.tenancy.application.TenantContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+
+/** What a tenant pays the platform: this month so far, and past invoices. */
+@Path("/console/billing")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TenantBillingResource {
+  @Inject Caller caller;
+  @Inject TenantContext tenant;
+  @Inject Invoicing invoicing;
+
+  @GET
+  public JsonObject tenantBilling() {
+    caller.require(Permission.VIEW_REPORTS);
+    var t = tenant.require();
+    JsonArrayBuilder past = Json.createArrayBuilder();
+    invoicing.stored(t.id(), null).forEach(i -> past.add(json(i)));
+    return Json.createObjectBuilder()
+        .add("thisMonth", json(invoicing.preview(t.id(), YearMonth.now(ZoneOffset.UTC))))
+        .add("invoices", past)
+        .build();
+  }
+
+  static JsonObject json(Invoicing.Invoice i) {
+    JsonArrayBuilder lines = Json.createArrayBuilder();
+    for (InvoiceLine l : i.lines()) {
+      lines.add(
+          Json.createObjectBuilder()
+              .add("kind", l.kind())
+              .add("pluginId", String.valueOf(l.pluginId()))
+              .add("description", l.description())
+              .add("quantity", l.quantity())
+              .add("unitMinor", l.unitMinor())
+              .add("amountMinor", l.amountMinor()));
+    }
+    var b =
+        Json.createObjectBuilder()
+            .add("tenantId", i.tenantId().toString())
+            .add("month", i.month())
+            .add("currency", i.currency())
+            .add("totalMinor", i.total())
+            .add("lines", lines);
+    if (i.id() != null) {
+      b.add("id", i.id().toString());
+    }
+    return b.build();
+  }
+}
