@@ -109,6 +109,15 @@ class PluginHostIT {
     assertEquals(0, plugin(b, "recorder").getInt("calls"), "B never enabled it: silence");
     assertEquals(0, plugin(a, "recorder").getInt("failures"));
 
+    // Its own table in A's schema, read through its own route on A's domain; B gets 404.
+    Api.Reply count = a.guest().get("/plugins/recorder/count");
+    assertEquals(200, count.status(), count.toString());
+    assertEquals(a.slug, count.json().getString("tenant"));
+    int stored = count.json().getInt("events");
+    assertTrue(stored >= 3, count.body());
+    assertEquals(404, b.guest().get("/plugins/recorder/count").status(), "not enabled for B");
+    assertEquals(404, a.guest().get("/plugins/no-such/x").status());
+
     // Disabled: nothing more reaches it.
     assertEquals(200, a.staff().post("/api/console/plugins/recorder/disable", "{}").status());
     Thread.sleep(1500);
@@ -117,6 +126,12 @@ class PluginHostIT {
     Thread.sleep(3000);
     assertEquals(before, plugin(a, "recorder").getInt("calls"), "disabled: silence");
     assertEquals(false, plugin(a, "recorder").getBoolean("enabled"));
+    assertEquals(
+        404, a.guest().get("/plugins/recorder/count").status(), "disabled: its routes too");
+    // Enabled again: the data was kept (its migrations are not run twice).
+    assertEquals(200, a.staff().post("/api/console/plugins/recorder/enable", "{}").status());
+    assertTrue(a.guest().get("/plugins/recorder/count").json().getInt("events") >= stored);
+    assertEquals(200, a.staff().post("/api/console/plugins/recorder/disable", "{}").status());
   }
 
   @Test

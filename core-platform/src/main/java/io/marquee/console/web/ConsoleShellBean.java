@@ -28,6 +28,10 @@ public class ConsoleShellBean {
         : caller.role().groupName();
   }
 
+  public boolean isCanManagePlugins() {
+    return caller.can(Permission.MANAGE_PLUGINS);
+  }
+
   public boolean isCanViewTeam() {
     return caller.can(Permission.VIEW_TEAM);
   }

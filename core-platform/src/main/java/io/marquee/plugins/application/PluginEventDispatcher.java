@@ -78,13 +78,12 @@ public class PluginEventDispatcher {
     if (events.isEmpty()) {
       return 0;
     }
-    TenantRef ref = new TenantRef(t.slug(), t.currency(), t.locale(), t.timeZone());
     for (String pluginId : entitlements.enabledFor(t.id())) {
       java.util.Set<String> units =
           host.find(pluginId)
               .map(p -> p.price().unitPricesMinor().keySet())
               .orElse(java.util.Set.of());
-      PluginContext context = new Context(ref, pluginId, t.id(), units, metering);
+      PluginContext context = contextFor(t, pluginId);
       for (DomainEventListener listener : host.listeners(pluginId)) {
         for (DomainEvent e : events) {
           if (listener.types().isEmpty() || listener.types().contains(e.type())) {
@@ -136,6 +135,21 @@ public class PluginEventDispatcher {
     entitlements.record(t.id(), pluginId, micros, failure, timedOut);
   }
 
+  /** The context of one plugin's calls for one tenant (used for events and HTTP alike). */
+  public PluginContext contextFor(TenantSnapshot t, String pluginId) {
+    java.util.Set<String> units =
+        host.find(pluginId)
+            .map(p -> p.price().unitPricesMinor().keySet())
+            .orElse(java.util.Set.of());
+    return new Context(
+        new TenantRef(t.slug(), t.currency(), t.locale(), t.timeZone()),
+        pluginId,
+        t.id(),
+        units,
+        metering,
+        new Storage(sql.in(t.schema())));
+  }
+
   @PreDestroy
   void stop() {
     pools.values().forEach(ExecutorService::shutdownNow);
@@ -147,7 +161,8 @@ public class PluginEventDispatcher {
       String pluginId,
       java.util.UUID tenantId,
       java.util.Set<String> units,
-      io.marquee.billing.application.Metering metering)
+      io.marquee.billing.application.Metering metering,
+      io.marquee.plugin.api.PluginStorage storage)
       implements PluginContext {
     @Override
     public boolean recordUsage(String unit, long quantity, String trackingId) {
@@ -156,6 +171,29 @@ public class PluginEventDispatcher {
             "plugin " + pluginId + " declares no metered unit " + unit + " (has " + units + ")");
       }
       return metering.record(tenantId, pluginId, unit, quantity, trackingId);
+    }
+  }
+
+  /** Plugin SQL in the tenant's schema ({@code {t}}), each statement on its own. */
+  private record Storage(TenantSql sql) implements io.marquee.plugin.api.PluginStorage {
+    @Override
+    public int update(String statement, Object... args) {
+      return sql.update(statement, args);
+    }
+
+    @Override
+    public java.util.List<java.util.Map<String, Object>> query(String statement, Object... args) {
+      return sql.list(
+          statement,
+          rs -> {
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            var meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+              row.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), rs.getObject(i));
+            }
+            return row;
+          },
+          args);
     }
   }
 }

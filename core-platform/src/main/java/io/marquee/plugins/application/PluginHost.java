@@ -130,6 +130,16 @@ public class PluginHost {
     return p != null && p.getPluginState() == PluginState.STARTED;
   }
 
+  public ClassLoader classLoader(String pluginId) {
+    return manager.getPluginClassLoader(pluginId);
+  }
+
+  public List<io.marquee.plugin.api.PluginEndpoint> endpoints(String pluginId) {
+    return isStarted(pluginId)
+        ? manager.getExtensions(io.marquee.plugin.api.PluginEndpoint.class, pluginId)
+        : List.of();
+  }
+
   public List<DomainEventListener> listeners(String pluginId) {
     return isStarted(pluginId)
         ? manager.getExtensions(DomainEventListener.class, pluginId)

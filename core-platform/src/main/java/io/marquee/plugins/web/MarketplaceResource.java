@@ -1,13 +1,9 @@
 package io.marquee.plugins.web;
 
-import io.marquee.common.problem.ProblemException;
 import io.marquee.identity.application.Caller;
 import io.marquee.identity.domain.Permission;
-import io.marquee.plugins.application.PluginEntitlements;
-import io.marquee.plugins.application.PluginHost;
-import io.marquee.tenancy.application.AuditTrail;
+import io.marquee.plugins.application.Marketplace;
 import io.marquee.tenancy.application.TenantContext;
-import io.marquee.tenancy.application.TenantSnapshot;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -19,11 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 
 /**
- * The tenant's marketplace: installed plugins, which ones the tenant has on, and switching them
- * (owner or finance: add-ons are billed). Disabling keeps the plugin's data.
+ * The tenant's marketplace: installed plugins with prices, which ones the tenant has on, and
+ * switching them (owner or finance: add-ons are billed). Disabling keeps the plugin's data.
  */
 @Path("/console/plugins")
 @RequestScoped
@@ -31,19 +26,14 @@ import java.util.List;
 public class MarketplaceResource {
   @Inject Caller caller;
   @Inject TenantContext tenant;
-  @Inject PluginHost host;
-  @Inject PluginEntitlements entitlements;
-  @Inject AuditTrail audit;
+  @Inject Marketplace marketplace;
 
   @GET
   public JsonObject catalogue() {
     caller.require(Permission.VIEW_DASHBOARD);
-    TenantSnapshot t = tenant.require();
-    List<String> on = entitlements.enabledFor(t.id());
     JsonArrayBuilder items = Json.createArrayBuilder();
-    for (PluginHost.Installed p : host.installed()) {
-      var stats =
-          entitlements.stats(t.id()).stream().filter(s -> s.pluginId().equals(p.id())).findFirst();
+    for (Marketplace.Card c : marketplace.catalogue(tenant.require())) {
+      var p = c.plugin();
       items.add(
           Json.createObjectBuilder()
               .add("id", p.id())
@@ -52,23 +42,15 @@ public class MarketplaceResource {
               .add("category", p.category())
               .add("monthlyMinor", p.price().monthlyMinor())
               .add("currency", p.price().currency())
-              .add("proratedTodayMinor", proratedToday(p.price().monthlyMinor()))
+              .add("proratedTodayMinor", c.proratedTodayMinor())
               .add("description", String.valueOf(p.description()))
               .add("provider", String.valueOf(p.provider()))
               .add("state", p.state())
-              .add("enabled", on.contains(p.id()))
-              .add("calls", stats.map(s -> s.calls()).orElse(0L))
-              .add("failures", stats.map(s -> s.failures()).orElse(0L)));
+              .add("enabled", c.enabled())
+              .add("calls", c.calls())
+              .add("failures", c.failures()));
     }
     return Json.createObjectBuilder().add("items", items).build();
-  }
-
-  /** What enabling today adds to this month's invoice: the fee for the rest of the month. */
-  static long proratedToday(long monthlyMinor) {
-    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-    java.time.YearMonth month = java.time.YearMonth.from(today);
-    int days = month.lengthOfMonth() - today.getDayOfMonth() + 1;
-    return io.marquee.billing.domain.Proration.amount(monthlyMinor, month, days);
   }
 
   @POST
@@ -85,18 +67,7 @@ public class MarketplaceResource {
 
   private JsonObject change(String id, boolean enabled) {
     caller.require(Permission.MANAGE_PLUGINS);
-    TenantSnapshot t = tenant.require();
-    PluginHost.Installed p =
-        host.find(id)
-            .orElseThrow(() -> ProblemException.notFound("no plugin " + id + " installed"));
-    if (enabled && !host.isStarted(id)) {
-      throw ProblemException.conflict(
-          "id", "plugin " + id + " is " + p.state().toLowerCase() + " and cannot be enabled");
-    }
-    boolean changed = entitlements.set(t.id(), id, enabled, caller.actor(), p.price());
-    if (changed) {
-      audit.record(caller.actor(), enabled ? "plugin.enabled" : "plugin.disabled", id);
-    }
+    boolean changed = marketplace.change(tenant.require(), id, enabled, caller.actor());
     return Json.createObjectBuilder()
         .add("id", id)
         .add("enabled", enabled)

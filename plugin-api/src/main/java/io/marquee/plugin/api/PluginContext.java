@@ -20,4 +20,7 @@ public interface PluginContext {
    *     positive
    */
   boolean recordUsage(String unit, long quantity, String trackingId);
+
+  /** SQL on the plugin's own tables in this tenant's schema. */
+  PluginStorage storage();
 }

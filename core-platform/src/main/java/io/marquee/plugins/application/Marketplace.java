@@ -1,0 +1,80 @@
+package io.marquee.plugins.application;
+
+import io.marquee.billing.domain.Proration;
+import io.marquee.common.problem.ProblemException;
+import io.marquee.tenancy.application.AuditTrail;
+import io.marquee.tenancy.application.TenantSnapshot;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A tenant's marketplace: what is installed, at what price, what is on, and switching it. */
+@ApplicationScoped
+public class Marketplace {
+  @Inject PluginHost host;
+  @Inject PluginEntitlements entitlements;
+  @Inject AuditTrail audit;
+  @Inject io.marquee.plugins.infrastructure.PluginMigrations migrations;
+
+  /** One card of the catalogue, for one tenant. */
+  public record Card(
+      PluginHost.Installed plugin,
+      boolean enabled,
+      long proratedTodayMinor,
+      long calls,
+      long failures) {}
+
+  public List<Card> catalogue(TenantSnapshot t) {
+    List<String> on = entitlements.enabledFor(t.id());
+    var stats = entitlements.stats(t.id());
+    List<Card> out = new ArrayList<>();
+    for (PluginHost.Installed p : host.installed()) {
+      var s = stats.stream().filter(x -> x.pluginId().equals(p.id())).findFirst();
+      out.add(
+          new Card(
+              p,
+              on.contains(p.id()),
+              proratedToday(p.price().monthlyMinor()),
+              s.map(PluginEntitlements.Stats::calls).orElse(0L),
+              s.map(PluginEntitlements.Stats::failures).orElse(0L)));
+    }
+    return out;
+  }
+
+  /** What enabling today adds to this month's invoice: the fee for the rest of the month. */
+  public static long proratedToday(long monthlyMinor) {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    YearMonth month = YearMonth.from(today);
+    return Proration.amount(monthlyMinor, month, month.lengthOfMonth() - today.getDayOfMonth() + 1);
+  }
+
+  /** Switches a plugin on or off; false when it already was. The caller checked the role. */
+  public boolean change(TenantSnapshot t, String id, boolean enabled, String actor) {
+    PluginHost.Installed p =
+        host.find(id)
+            .orElseThrow(() -> ProblemException.notFound("no plugin " + id + " installed"));
+    if (enabled && !host.isStarted(id)) {
+      throw ProblemException.conflict(
+          "id", "plugin " + id + " is " + p.state().toLowerCase() + " and cannot be enabled");
+    }
+    if (enabled) {
+      // The plugin's tables first: a failed migration leaves the tenant as it was, not enabled
+      // and not billed (Flyway runs each migration in its own transaction on PostgreSQL).
+      try {
+        migrations.migrate(id, host.classLoader(id), t.schema());
+      } catch (RuntimeException e) {
+        throw ProblemException.unprocessable(
+            "id", "plugin " + id + " could not set up its data: " + e.getMessage());
+      }
+    }
+    boolean changed = entitlements.set(t.id(), id, enabled, actor, p.price());
+    if (changed) {
+      audit.record(actor, enabled ? "plugin.enabled" : "plugin.disabled", id);
+    }
+    return changed;
+  }
+}
