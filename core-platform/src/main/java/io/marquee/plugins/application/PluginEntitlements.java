@@ -159,6 +159,26 @@ public class PluginEntitlements {
     return out;
   }
 
+  /** The slugs of tenants that have the plugin enabled. */
+  public List<String> tenantsWith(String pluginId) {
+    List<String> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT t.slug FROM platform.plugin_enablement e JOIN platform.tenant t ON t.id ="
+                    + " e.tenant_id WHERE e.plugin_id = ? AND e.enabled ORDER BY t.slug")) {
+      ps.setString(1, pluginId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read plugin enablement", e);
+    }
+    return out;
+  }
+
   /** How many tenants use each plugin (the operator's adoption figure). */
   public java.util.Map<String, Long> adoption() {
     java.util.Map<String, Long> out = new java.util.TreeMap<>();

@@ -84,13 +84,17 @@ public class PluginEventDispatcher {
               .map(p -> p.price().unitPricesMinor().keySet())
               .orElse(java.util.Set.of());
       PluginContext context = contextFor(t, pluginId);
-      for (DomainEventListener listener : host.listeners(pluginId)) {
-        for (DomainEvent e : events) {
-          if (listener.types().isEmpty() || listener.types().contains(e.type())) {
-            call(t, pluginId, listener, e, context);
-          }
-        }
-      }
+      host.reading(
+          () -> {
+            for (DomainEventListener listener : host.listeners(pluginId)) {
+              for (DomainEvent e : events) {
+                if (listener.types().isEmpty() || listener.types().contains(e.type())) {
+                  call(t, pluginId, listener, e, context);
+                }
+              }
+            }
+            return null;
+          });
     }
     // Marked after the calls: delivery is at least once, as the extension point promises.
     tsql.update(

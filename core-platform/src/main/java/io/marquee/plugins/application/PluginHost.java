@@ -32,6 +32,21 @@ public class PluginHost {
 
   private PluginManager manager;
 
+  // Calls into plugins hold the read lock; installing, upgrading and removing hold the write lock,
+  // so a swap waits for calls in flight and calls wait (briefly) for the swap: none fails.
+  private final java.util.concurrent.locks.ReentrantReadWriteLock lock =
+      new java.util.concurrent.locks.ReentrantReadWriteLock(true);
+
+  /** Runs a call into plugins while no plugin is being swapped. */
+  public <T> T reading(java.util.function.Supplier<T> call) {
+    lock.readLock().lock();
+    try {
+      return call.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** One installed plugin as the marketplace shows it. */
   public record Installed(
       String id,
@@ -128,6 +143,91 @@ public class PluginHost {
   public boolean isStarted(String id) {
     PluginWrapper p = manager.getPlugin(id);
     return p != null && p.getPluginState() == PluginState.STARTED;
+  }
+
+  /** A jar that is not an installable plugin (no PF4J descriptor, a bad id, not a jar at all). */
+  public static final class BadPlugin extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadPlugin(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Installs a plugin jar without a restart; a jar with the id of an installed plugin replaces it
+   * (an upgrade). Returns the plugin as now installed. Migrations for tenants that enabled it are
+   * the caller's next step.
+   */
+  public Installed install(byte[] jar) {
+    String id;
+    String version;
+    Path dir = Path.of(folder).toAbsolutePath();
+    Path tmp;
+    try {
+      Files.createDirectories(dir);
+      tmp = Files.createTempFile(dir, ".upload-", ".tmp");
+      Files.write(tmp, jar);
+      try (java.util.jar.JarFile f = new java.util.jar.JarFile(tmp.toFile())) {
+        java.util.jar.Manifest m = f.getManifest();
+        if (m == null) {
+          throw new BadPlugin("the jar has no manifest, so no plugin descriptor");
+        }
+        id = m.getMainAttributes().getValue("Plugin-Id");
+        version = m.getMainAttributes().getValue("Plugin-Version");
+      } catch (java.io.IOException e) {
+        Files.deleteIfExists(tmp);
+        throw new BadPlugin("not a jar file: " + e.getMessage());
+      }
+      if (id == null || !id.matches("[a-z][a-z0-9-]{1,40}") || version == null) {
+        Files.deleteIfExists(tmp);
+        throw new BadPlugin(
+            "the jar's manifest needs Plugin-Id (lower-case letters, digits, -) and"
+                + " Plugin-Version");
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot store the uploaded plugin", e);
+    }
+    lock.writeLock().lock();
+    try {
+      PluginWrapper old = manager.getPlugin(id);
+      if (old != null) {
+        Path oldPath = old.getPluginPath();
+        manager.unloadPlugin(id);
+        Files.deleteIfExists(oldPath);
+      }
+      Path target = dir.resolve(id + "-" + version + ".jar");
+      Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      String loaded = manager.loadPlugin(target);
+      manager.startPlugin(loaded);
+      String v = version;
+      LOG.info(
+          () -> "plugin " + id + " " + v + " installed: " + manager.getPlugin(id).getPluginState());
+      return find(id).orElseThrow();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot install plugin " + id, e);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Removes an installed plugin (its jar too); tenants' data stays in their schemas. */
+  public boolean uninstall(String id) {
+    lock.writeLock().lock();
+    try {
+      PluginWrapper p = manager.getPlugin(id);
+      if (p == null) {
+        return false;
+      }
+      Path path = p.getPluginPath();
+      manager.unloadPlugin(id);
+      Files.deleteIfExists(path);
+      return true;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot remove plugin " + id, e);
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
   public ClassLoader classLoader(String pluginId) {

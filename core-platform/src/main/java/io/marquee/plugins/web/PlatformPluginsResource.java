@@ -22,6 +22,35 @@ public class PlatformPluginsResource {
   @Inject Caller caller;
   @Inject PluginHost host;
   @Inject PluginEntitlements entitlements;
+  @Inject io.marquee.plugins.application.PluginInstaller installer;
+
+  /** Uploads a plugin jar (the body): installed, or replacing the same id, without a restart. */
+  @jakarta.ws.rs.PUT
+  @jakarta.ws.rs.Consumes({"application/java-archive", "application/octet-stream"})
+  public jakarta.ws.rs.core.Response upload(byte[] jar) {
+    caller.requireOperator();
+    var r = installer.install(jar);
+    JsonArrayBuilder migrated = Json.createArrayBuilder();
+    r.migratedTenants().forEach(migrated::add);
+    return jakarta.ws.rs.core.Response.status(201)
+        .entity(
+            Json.createObjectBuilder()
+                .add("id", r.plugin().id())
+                .add("version", r.plugin().version())
+                .add("state", r.plugin().state())
+                .add("migratedTenants", migrated)
+                .build())
+        .build();
+  }
+
+  @jakarta.ws.rs.DELETE
+  @jakarta.ws.rs.Path("{id}")
+  public jakarta.ws.rs.core.Response remove(
+      @jakarta.ws.rs.PathParam("id") String id, @jakarta.ws.rs.QueryParam("force") boolean force) {
+    caller.requireOperator();
+    installer.uninstall(id, force);
+    return jakarta.ws.rs.core.Response.noContent().build();
+  }
 
   @GET
   public JsonObject installed() {

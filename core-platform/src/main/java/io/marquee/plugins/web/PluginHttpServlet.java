@@ -36,6 +36,15 @@ public class PluginHttpServlet extends HttpServlet {
   @Inject transient PluginEventDispatcher dispatcher;
   @Inject transient PlatformSettings platform;
 
+  /** Carries a plugin's exception out of the locked call. */
+  private static final class PluginFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PluginFailure(Exception cause) {
+      super(cause);
+    }
+  }
+
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
     TenantSnapshot t = tenant.current().orElse(null);
@@ -46,8 +55,7 @@ public class PluginHttpServlet extends HttpServlet {
       return;
     }
     String id = parts[1];
-    List<PluginEndpoint> endpoints = host.endpoints(id);
-    if (endpoints.isEmpty() || !entitlements.enabledFor(t.id()).contains(id)) {
+    if (!entitlements.enabledFor(t.id()).contains(id)) {
       res.sendError(404);
       return;
     }
@@ -62,13 +70,31 @@ public class PluginHttpServlet extends HttpServlet {
     long start = System.nanoTime();
     String failure = null;
     try {
-      PluginResponse r = endpoints.get(0).handle(request, dispatcher.contextFor(t, id));
+      // Under the host's read lock: an upgrade waits for this call, and this call never meets a
+      // half-swapped plugin.
+      PluginResponse r =
+          host.reading(
+              () -> {
+                List<PluginEndpoint> endpoints = host.endpoints(id);
+                if (endpoints.isEmpty()) {
+                  return null;
+                }
+                try {
+                  return endpoints.get(0).handle(request, dispatcher.contextFor(t, id));
+                } catch (Exception e) {
+                  throw new PluginFailure(e);
+                }
+              });
+      if (r == null) {
+        res.sendError(404);
+        return;
+      }
       res.setStatus(r.status());
       res.setContentType(r.contentType());
       res.setHeader("X-Content-Type-Options", "nosniff");
       res.getOutputStream().write(r.body());
-    } catch (Exception e) {
-      failure = "HTTP " + request.method() + " " + request.path() + ": " + e;
+    } catch (PluginFailure e) {
+      failure = "HTTP " + request.method() + " " + request.path() + ": " + e.getCause();
       String msg = failure;
       LOG.warning(() -> "plugin " + id + " failed for tenant " + t.slug() + ": " + msg);
       if (!res.isCommitted()) {

@@ -1,0 +1,1 @@
+ALTER TABLE plugin_upgradable_note ADD COLUMN author VARCHAR(200);
