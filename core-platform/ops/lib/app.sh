@@ -21,6 +21,7 @@ liberty_env() {
     {
         echo "keystore_password=marquee-local-keystore"
         grep -E '^MARQUEE_' "$ENV_FILE"
+        echo "MARQUEE_PLUGINS_DIR=$server_dir/plugins"
     } >"$server_dir/server.env"
     chmod 600 "$server_dir/server.env"
 }
@@ -154,6 +155,9 @@ cmd_run() {
     log "creating and deploying the Liberty server 'marquee'"
     (cd "$REPO_DIR" && mvn -B -q -pl core-platform liberty:create liberty:deploy) || die "Liberty create/deploy failed"
     liberty_env marquee
+    # The paid add-ons built from plugins/ (test fixtures in plugins/testing are never installed).
+    mkdir -p "$WLP_DIR/usr/servers/marquee/plugins"
+    cp "$REPO_DIR"/plugins/surveys/target/plugin-surveys-*.jar "$WLP_DIR/usr/servers/marquee/plugins/"
     if liberty_running marquee; then
         log "Liberty is running: the new WAR is picked up from dropins"
         sleep 5

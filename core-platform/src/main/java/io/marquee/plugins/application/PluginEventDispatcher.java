@@ -34,6 +34,8 @@ public class PluginEventDispatcher {
   @Inject PluginHost host;
   @Inject PluginEntitlements entitlements;
   @Inject io.marquee.billing.application.Metering metering;
+  @Inject io.marquee.notifications.application.NotificationChannel mail;
+  @Inject io.marquee.tenancy.application.PlatformSettings platform;
 
   @Inject
   @ConfigProperty(name = "marquee.plugins.call-timeout-ms", defaultValue = "5000")
@@ -151,7 +153,10 @@ public class PluginEventDispatcher {
         t.id(),
         units,
         metering,
-        new Storage(sql.in(t.schema())));
+        new Storage(sql.in(t.schema())),
+        platform.baseUrl(t.primaryHost()),
+        t.displayName(),
+        mail);
   }
 
   @PreDestroy
@@ -166,8 +171,56 @@ public class PluginEventDispatcher {
       java.util.UUID tenantId,
       java.util.Set<String> units,
       io.marquee.billing.application.Metering metering,
-      io.marquee.plugin.api.PluginStorage storage)
+      Storage storage,
+      String baseUrl,
+      String tenantName,
+      io.marquee.notifications.application.NotificationChannel mail)
       implements PluginContext {
+    @Override
+    public java.util.Optional<io.marquee.plugin.api.EventSummary> event(String eventId) {
+      return storage
+          .sql()
+          .one(
+              "SELECT id, slug, title, starts_at, status FROM {t}.event WHERE id = ?::uuid",
+              rs ->
+                  new io.marquee.plugin.api.EventSummary(
+                      rs.getString("id"),
+                      rs.getString("slug"),
+                      rs.getString("title"),
+                      TenantSql.instant(rs, "starts_at"),
+                      rs.getString("status")),
+              uuidText(eventId));
+    }
+
+    @Override
+    public java.util.List<io.marquee.plugin.api.Attendee> attendees(String eventId) {
+      return storage
+          .sql()
+          .list(
+              "SELECT k.id, k.holder_name, k.holder_email, tt.name AS type FROM {t}.ticket k JOIN"
+                  + " {t}.ticket_type tt ON tt.id = k.ticket_type_id WHERE k.event_id = ?::uuid AND"
+                  + " k.status = 'valid' ORDER BY k.id",
+              rs ->
+                  new io.marquee.plugin.api.Attendee(
+                      rs.getString("id"),
+                      rs.getString("holder_name"),
+                      rs.getString("holder_email"),
+                      rs.getString("type")),
+              uuidText(eventId));
+    }
+
+    private static String uuidText(String id) {
+      return java.util.UUID.fromString(id).toString(); // refuses anything but an id
+    }
+
+    @Override
+    public void sendMail(String to, String subject, String html) throws Exception {
+      String text = html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
+      mail.send(
+          new io.marquee.notifications.domain.MailMessage(
+              to, tenantName, subject, html, text, java.util.List.of()));
+    }
+
     @Override
     public boolean recordUsage(String unit, long quantity, String trackingId) {
       if (!units.contains(unit)) {
@@ -179,7 +232,7 @@ public class PluginEventDispatcher {
   }
 
   /** Plugin SQL in the tenant's schema ({@code {t}}), each statement on its own. */
-  private record Storage(TenantSql sql) implements io.marquee.plugin.api.PluginStorage {
+  record Storage(TenantSql sql) implements io.marquee.plugin.api.PluginStorage {
     @Override
     public int update(String statement, Object... args) {
       return sql.update(statement, args);

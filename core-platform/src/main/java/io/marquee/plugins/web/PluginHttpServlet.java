@@ -66,7 +66,11 @@ public class PluginHttpServlet extends HttpServlet {
             req.getMethod(),
             "/" + (parts.length > 2 ? parts[2] : ""),
             params,
-            platform.baseUrl(t.primaryHost()));
+            platform.baseUrl(t.primaryHost()),
+            io.marquee.identity.web.ConsoleSession.principal(req)
+                .map(p -> p.roleIn(t.slug()))
+                .map(r -> r.groupName())
+                .orElse(null));
     long start = System.nanoTime();
     String failure = null;
     try {

@@ -23,4 +23,19 @@ public interface PluginContext {
 
   /** SQL on the plugin's own tables in this tenant's schema. */
   PluginStorage storage();
+
+  /** The tenant's public base URL, e.g. {@code https://tickets.example.com}, for links in mails. */
+  String baseUrl();
+
+  /** One of the tenant's events, if it exists. */
+  java.util.Optional<EventSummary> event(String eventId);
+
+  /** The valid tickets of one of the tenant's events, with their holders. */
+  java.util.List<Attendee> attendees(String eventId);
+
+  /**
+   * Sends an email from the tenant (its name as the sender) over the platform's mail channel.
+   * {@code html} is sent as is: escape what came from people. Throws when the mail server refuses.
+   */
+  void sendMail(String to, String subject, String html) throws Exception;
 }

@@ -1,0 +1,171 @@
+package io.marquee.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.marquee.support.Api;
+import io.marquee.support.Browsers;
+import io.marquee.support.Keycloak;
+import io.marquee.support.MailServer;
+import io.marquee.support.Platform;
+import io.marquee.support.Shop;
+import io.marquee.support.Tenants;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * The surveys add-on end to end, with its real jar: a tenant enables it, an event ends, the
+ * attendee gets the survey by mail (real SMTP), answers it in Chromium, and staff see the NPS and
+ * the comment; the consented comment is a public testimonial; a tenant without it gets 404.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SurveysBrowserIT {
+  static WebDriver browser;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Platform.war();
+  }
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    MailServer.get();
+    browser = Browsers.chromium();
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void attendeesAreAskedAfterTheEventAndStaffSeeTheScore() throws Exception {
+    String ownerEmail = Keycloak.createUser("owner");
+    String slug = Tenants.uniqueSlug("surveys");
+    Tenants.provision(Keycloak.operatorToken(), slug, ownerEmail);
+    String ownerToken = Keycloak.token(ownerEmail, Keycloak.passwordOf(ownerEmail));
+    Api staff = Api.host(Tenants.host(slug)).bearer(ownerToken);
+
+    JsonObject card =
+        staff.get("/api/console/plugins").json().getJsonArray("items").stream()
+            .map(v -> v.asJsonObject())
+            .filter(p -> p.getString("id").equals("surveys"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(500, card.getInt("monthlyMinor"), "€5 a month");
+    assertEquals(200, staff.post("/api/console/plugins/surveys/enable", "{}").status());
+
+    String starts = java.time.Instant.now().plusSeconds(3600).toString();
+    String event =
+        staff
+            .post(
+                "/api/v1/events", "{\"title\":\"Rooftop Session\",\"startsAt\":\"" + starts + "\"}")
+            .json()
+            .getString("id");
+    String type =
+        staff
+            .post(
+                "/api/v1/events/" + event + "/ticket-types",
+                "{\"name\":\"GA\",\"priceMinor\":1000,\"capacity\":10}")
+            .json()
+            .getString("id");
+    assertEquals(200, staff.post("/api/v1/events/" + event + "/publish", "{}").status());
+    String attendee = "fan-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    Api guest = Api.host(Tenants.host(slug));
+    JsonObject order =
+        guest
+            .post(
+                "/api/v1/orders",
+                "{\"eventId\":\""
+                    + event
+                    + "\",\"items\":[{\"ticketTypeId\":\""
+                    + type
+                    + "\",\"quantity\":1}],\"buyer\":{\"name\":\"Fiona Fan\",\"email\":\""
+                    + attendee
+                    + "\"}}")
+            .json();
+    Api buyer = guest.header("X-Order-Token", order.getString("accessToken"));
+    String page =
+        buyer
+            .post(
+                "/api/v1/orders/" + order.getString("id") + "/payments", "{\"provider\":\"test\"}")
+            .json()
+            .getString("redirectUrl");
+    guest.send("POST", page, "outcome=succeed", "application/x-www-form-urlencoded");
+
+    assertEquals(200, staff.post("/api/v1/events/" + event + "/complete", "{}").status());
+    MimeMessage mail = MailServer.await(attendee, s -> s.equals("How was Rooftop Session?"));
+    Matcher link =
+        Pattern.compile("href=\"([^\"]+/plugins/surveys/s\\?k=[0-9a-f]{48})\"")
+            .matcher(MailServer.html(mail));
+    assertTrue(link.find(), MailServer.html(mail));
+    String url = link.group(1);
+
+    // The attendee answers in the browser: 9 out of 10, a comment, consent to show it.
+    browser.get(url);
+    Browsers.waitFor(browser, By.id("send"));
+    browser.findElement(By.id("send")).click();
+    assertTrue(
+        Browsers.waitFor(browser, By.id("problem")).getText().contains("0 to 10"),
+        "no number chosen: a clear message");
+    browser.findElement(By.id("nps-9")).click();
+    browser.findElement(By.id("comment")).sendKeys("<b>Great</b> night, lovely view");
+    browser.findElement(By.id("consent")).click();
+    browser.findElement(By.id("send")).click();
+    Browsers.waitFor(browser, By.id("thanks"));
+    browser.get(url);
+    Browsers.waitFor(browser, By.id("thanks")); // answered once: the link now only thanks
+
+    // Staff only: a visitor gets 403; the signed-in owner sees NPS 100 from one promoter.
+    String results = "/plugins/surveys/results?e=" + event;
+    assertEquals(403, guest.get(results).status());
+    browser.get("http://" + Tenants.host(slug) + ":" + Platform.httpPort() + "/console/");
+    Browsers.waitFor(browser, By.id("username")).sendKeys(ownerEmail);
+    browser.findElement(By.id("kc-login")).click();
+    Browsers.waitFor(browser, By.id("password")).sendKeys(Keycloak.passwordOf(ownerEmail));
+    browser.findElement(By.id("kc-login")).click();
+    Browsers.waitFor(browser, By.id("console-tenant"));
+    browser.get("http://" + Tenants.host(slug) + ":" + Platform.httpPort() + results);
+    assertEquals("1", Browsers.waitFor(browser, By.id("answers")).getText());
+    assertEquals("100", browser.findElement(By.id("nps")).getText());
+    assertTrue(browser.getPageSource().contains("&lt;b&gt;Great&lt;/b&gt; night"), "escaped");
+
+    JsonObject testimonials = guest.get("/plugins/surveys/testimonials?e=" + event).json();
+    assertEquals(1, testimonials.getJsonArray("items").size());
+    assertEquals("Fiona", testimonials.getJsonArray("items").getJsonObject(0).getString("name"));
+
+    // Another tenant never enabled surveys: its routes answer 404.
+    Shop other = Shop.open("no-surveys");
+    assertEquals(
+        404,
+        other.guest().get("/plugins/surveys/s?k=" + url.substring(url.indexOf("k=") + 2)).status());
+    long invitations =
+        MailServer.to(attendee).stream()
+            .filter(
+                m -> {
+                  try {
+                    return m.getSubject().startsWith("How was");
+                  } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .count();
+    assertEquals(1, invitations, "one invitation only");
+  }
+}
