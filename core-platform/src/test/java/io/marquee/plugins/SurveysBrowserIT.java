@@ -72,12 +72,12 @@ class SurveysBrowserIT {
     assertEquals(200, staff.post("/api/console/plugins/surveys/enable", "{}").status());
 
     String starts = java.time.Instant.now().plusSeconds(3600).toString();
-    String event =
+    JsonObject created =
         staff
             .post(
                 "/api/v1/events", "{\"title\":\"Rooftop Session\",\"startsAt\":\"" + starts + "\"}")
-            .json()
-            .getString("id");
+            .json();
+    String event = created.getString("id");
     String type =
         staff
             .post(
@@ -145,6 +145,18 @@ class SurveysBrowserIT {
     assertEquals("1", Browsers.waitFor(browser, By.id("answers")).getText());
     assertEquals("100", browser.findElement(By.id("nps")).getText());
     assertTrue(browser.getPageSource().contains("&lt;b&gt;Great&lt;/b&gt; night"), "escaped");
+
+    // The consented comment appears on the storefront event page, escaped.
+    browser.get(
+        "http://"
+            + Tenants.host(slug)
+            + ":"
+            + Platform.httpPort()
+            + "/event.xhtml?e="
+            + created.getString("slug"));
+    String said = Browsers.waitFor(browser, By.id("testimonials")).getText();
+    assertTrue(
+        said.contains("<b>Great</b> night, lovely view") && said.contains("Fiona, 9/10"), said);
 
     JsonObject testimonials = guest.get("/plugins/surveys/testimonials?e=" + event).json();
     assertEquals(1, testimonials.getJsonArray("items").size());

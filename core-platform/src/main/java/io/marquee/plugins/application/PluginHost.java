@@ -240,6 +240,12 @@ public class PluginHost {
         : List.of();
   }
 
+  public List<io.marquee.plugin.api.StorefrontBlock> blocks(String pluginId) {
+    return isStarted(pluginId)
+        ? manager.getExtensions(io.marquee.plugin.api.StorefrontBlock.class, pluginId)
+        : List.of();
+  }
+
   public List<DomainEventListener> listeners(String pluginId) {
     return isStarted(pluginId)
         ? manager.getExtensions(DomainEventListener.class, pluginId)

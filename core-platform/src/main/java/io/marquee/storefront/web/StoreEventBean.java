@@ -45,6 +45,7 @@ public class StoreEventBean implements Serializable {
   @Inject transient CheckoutService checkout;
   @Inject transient PaymentService payments;
   @Inject transient io.marquee.tenancy.application.PlatformSettings platform;
+  @Inject transient io.marquee.plugins.application.StorefrontBlocks blocks;
 
   /** One ticket type on the page, with the quantity the buyer picked. */
   public static class Choice implements Serializable {
@@ -139,6 +140,7 @@ public class StoreEventBean implements Serializable {
   private transient io.marquee.catalog.domain.Organiser organiser;
   private transient boolean organiserRead;
   private transient String priceNote;
+  private transient List<String> pluginBlocks;
   private transient List<java.util.Map<String, String>> otherDates;
   private transient List<TicketType> types;
   private List<Choice> choices;
@@ -523,6 +525,18 @@ public class StoreEventBean implements Serializable {
               StoreFormat.money(t(), s.bookingFeeMinor(), getEvent().currency())));
     }
     return b.toString();
+  }
+
+  /** Blocks the tenant's enabled plugins add below the description (e.g. testimonials). */
+  public List<String> getPluginBlocks() {
+    if (pluginBlocks == null) {
+      pluginBlocks =
+          blocks.render(
+              t(),
+              io.marquee.plugin.api.StorefrontBlock.Slot.EVENT_PAGE,
+              getEvent().id().toString());
+    }
+    return pluginBlocks;
   }
 
   public String getImage() {

@@ -8,6 +8,7 @@ import io.marquee.plugin.api.PluginContext;
 import io.marquee.plugin.api.PluginEndpoint;
 import io.marquee.plugin.api.PluginRequest;
 import io.marquee.plugin.api.PluginResponse;
+import io.marquee.plugin.api.StorefrontBlock;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -305,6 +306,38 @@ public class SurveysPlugin extends Plugin {
       } catch (IllegalArgumentException e) {
         return null; // not an id
       }
+    }
+  }
+
+  /** The consented comments, as testimonials below the event's description. */
+  @Extension
+  public static class Testimonials implements StorefrontBlock {
+    @Override
+    public String render(Slot slot, String eventId, PluginContext ctx) {
+      List<Map<String, Object>> rows =
+          ctx.storage()
+              .query(
+                  "SELECT r.nps, r.comment, i.name FROM {t}.plugin_surveys_response r JOIN"
+                      + " {t}.plugin_surveys_invite i ON i.token = r.token WHERE r.event_id ="
+                      + " ?::uuid AND r.public_consent AND r.comment IS NOT NULL ORDER BY"
+                      + " r.created_at DESC LIMIT 5",
+                  eventId);
+      if (rows.isEmpty()) {
+        return null;
+      }
+      StringBuilder b =
+          new StringBuilder("<section id=\"testimonials\"><h2>What attendees said</h2>");
+      for (Map<String, Object> r : rows) {
+        String first = String.valueOf(r.get("name")).split("\\s+")[0];
+        b.append("<blockquote class=\"testimonial\">“")
+            .append(Html.esc((String) r.get("comment")))
+            .append("” <cite>")
+            .append(Html.esc(first))
+            .append(", ")
+            .append(r.get("nps"))
+            .append("/10</cite></blockquote>");
+      }
+      return b.append("</section>").toString();
     }
   }
 }
