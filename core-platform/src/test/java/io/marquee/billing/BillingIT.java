@@ -147,4 +147,35 @@ class BillingIT {
         0, other.staff().get("/api/console/billing").json().getJsonArray("invoices").size());
     assertEquals(403, staff.post("/api/platform/invoices/run?month=" + month, "{}").status());
   }
+
+  @Test
+  void theOperatorGrantsAnAddOnFreeOrForcesItOff() {
+    Shop s = Shop.open("override");
+    Api operator = Api.platform().bearer(Keycloak.operatorToken());
+    assertEquals(200, s.staff().post("/api/console/plugins/recorder/enable", "{}").status());
+    JsonObject before = s.staff().get("/api/console/billing").json().getJsonObject("thisMonth");
+    assertTrue(before.getJsonNumber("totalMinor").longValue() > 0, before.toString());
+
+    Api.Reply free =
+        operator.put("/api/platform/plugins/recorder/tenants/" + s.slug, "{\"free\":true}");
+    assertEquals(200, free.status(), free.toString());
+    JsonObject after = s.staff().get("/api/console/billing").json().getJsonObject("thisMonth");
+    assertEquals(0, after.getJsonNumber("totalMinor").longValue(), "granted free: nothing to pay");
+
+    Api.Reply off =
+        operator.put(
+            "/api/platform/plugins/recorder/tenants/" + s.slug, "{\"forceDisabled\":true}");
+    assertEquals(200, off.status(), off.toString());
+    assertEquals(false, recorder(s).getBoolean("enabled"), "switched off by the operator");
+    Api.Reply again = s.staff().post("/api/console/plugins/recorder/enable", "{}");
+    assertEquals(409, again.status(), again.toString());
+    assertTrue(again.body().contains("operator"), again.body());
+    assertEquals(
+        403,
+        s.staff()
+            .put("/api/platform/plugins/recorder/tenants/" + s.slug, "{\"free\":true}")
+            .status());
+    assertEquals(
+        404, operator.put("/api/platform/plugins/recorder/tenants/no-such-tenant", "{}").status());
+  }
 }

@@ -52,11 +52,26 @@ public class Marketplace {
     return Proration.amount(monthlyMinor, month, month.lengthOfMonth() - today.getDayOfMonth() + 1);
   }
 
+  /** The operator's override: free of charge, or forced off (which also switches it off now). */
+  public void override(
+      TenantSnapshot t, String id, boolean free, boolean forceDisabled, String actor) {
+    host.find(id).orElseThrow(() -> ProblemException.notFound("no plugin " + id + " installed"));
+    entitlements.setOverride(
+        t.id(), id, new PluginEntitlements.Override(free, forceDisabled), actor);
+    if (forceDisabled) {
+      entitlements.set(t.id(), id, false, actor, host.find(id).orElseThrow().price());
+    }
+  }
+
   /** Switches a plugin on or off; false when it already was. The caller checked the role. */
   public boolean change(TenantSnapshot t, String id, boolean enabled, String actor) {
     PluginHost.Installed p =
         host.find(id)
             .orElseThrow(() -> ProblemException.notFound("no plugin " + id + " installed"));
+    if (enabled && entitlements.override(t.id(), id).forceDisabled()) {
+      throw ProblemException.conflict(
+          "id", "the platform operator has switched " + id + " off for this tenant");
+    }
     if (enabled && !host.isStarted(id)) {
       throw ProblemException.conflict(
           "id", "plugin " + id + " is " + p.state().toLowerCase() + " and cannot be enabled");

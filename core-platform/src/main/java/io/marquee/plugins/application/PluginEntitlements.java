@@ -66,8 +66,9 @@ public class PluginEntitlements {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO platform.plugin_subscription (id, tenant_id, plugin_id, started_at,"
-                      + " monthly_minor, currency, unit_prices) VALUES (?, ?, ?, now(), ?, ?,"
-                      + " ?::jsonb)")) {
+                      + " monthly_minor, currency, unit_prices, free) VALUES (?, ?, ?, now(), ?, ?,"
+                      + " ?::jsonb, coalesce((SELECT free FROM platform.plugin_override o WHERE"
+                      + " o.tenant_id = ? AND o.plugin_id = ?), false))")) {
             ps.setObject(1, UUID.randomUUID());
             ps.setObject(2, tenantId);
             ps.setString(3, pluginId);
@@ -76,6 +77,8 @@ public class PluginEntitlements {
             jakarta.json.JsonObjectBuilder units = jakarta.json.Json.createObjectBuilder();
             price.unitPricesMinor().forEach(units::add);
             ps.setString(6, units.build().toString());
+            ps.setObject(7, tenantId);
+            ps.setString(8, pluginId);
             ps.executeUpdate();
           }
         } else if (changed) {
@@ -157,6 +160,67 @@ public class PluginEntitlements {
       throw new IllegalStateException("cannot read plugin call stats", e);
     }
     return out;
+  }
+
+  /** The operator's override for one tenant and plugin. */
+  public record Override(boolean free, boolean forceDisabled) {}
+
+  public Override override(UUID tenantId, String pluginId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT free, force_disabled FROM platform.plugin_override WHERE tenant_id = ? AND"
+                    + " plugin_id = ?")) {
+      ps.setObject(1, tenantId);
+      ps.setString(2, pluginId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? new Override(rs.getBoolean(1), rs.getBoolean(2))
+            : new Override(false, false);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read plugin overrides", e);
+    }
+  }
+
+  /**
+   * Sets the operator's override; a free grant also makes the open subscription free from now on
+   * (the month's fee is waived when every period of the month was free).
+   */
+  public void setOverride(UUID tenantId, String pluginId, Override o, String actor) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO platform.plugin_override (tenant_id, plugin_id, free, force_disabled,"
+                    + " changed_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id, plugin_id) DO"
+                    + " UPDATE SET free = EXCLUDED.free, force_disabled = EXCLUDED.force_disabled,"
+                    + " changed_at = now(), changed_by = EXCLUDED.changed_by")) {
+          ps.setObject(1, tenantId);
+          ps.setString(2, pluginId);
+          ps.setBoolean(3, o.free());
+          ps.setBoolean(4, o.forceDisabled());
+          ps.setString(5, actor);
+          ps.executeUpdate();
+        }
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE platform.plugin_subscription SET free = ? WHERE tenant_id = ? AND plugin_id"
+                    + " = ? AND ended_at IS NULL")) {
+          ps.setBoolean(1, o.free());
+          ps.setObject(2, tenantId);
+          ps.setString(3, pluginId);
+          ps.executeUpdate();
+        }
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot change plugin overrides", e);
+    }
   }
 
   /** The slugs of tenants that have the plugin enabled. */

@@ -43,6 +43,34 @@ public class PlatformPluginsResource {
         .build();
   }
 
+  @Inject io.marquee.plugins.application.Marketplace marketplace;
+  @Inject io.marquee.tenancy.application.TenantDirectory directory;
+
+  /** {@code {"free": true|false, "forceDisabled": true|false}} for one tenant and plugin. */
+  @jakarta.ws.rs.PUT
+  @jakarta.ws.rs.Path("{id}/tenants/{slug}")
+  @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+  public JsonObject override(
+      @jakarta.ws.rs.PathParam("id") String id,
+      @jakarta.ws.rs.PathParam("slug") String slug,
+      JsonObject body) {
+    caller.requireOperator();
+    var t =
+        directory
+            .findBySlug(slug)
+            .orElseThrow(
+                () -> io.marquee.common.problem.ProblemException.notFound("no tenant " + slug));
+    boolean free = body != null && body.getBoolean("free", false);
+    boolean off = body != null && body.getBoolean("forceDisabled", false);
+    marketplace.override(t, id, free, off, caller.actor());
+    return Json.createObjectBuilder()
+        .add("plugin", id)
+        .add("tenant", slug)
+        .add("free", free)
+        .add("forceDisabled", off)
+        .build();
+  }
+
   @jakarta.ws.rs.DELETE
   @jakarta.ws.rs.Path("{id}")
   public jakarta.ws.rs.core.Response remove(
