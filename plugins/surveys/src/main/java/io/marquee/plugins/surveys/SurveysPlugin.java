@@ -20,7 +20,7 @@ import org.pf4j.Plugin;
 /**
  * Post-event surveys and NPS (add-on proposal §10): when an event ends, each attendee with an email
  * gets a personal survey link; answers are NPS 0–10, a comment and consent to show it as a public
- * testimonial; staff see NPS, the distribution and comments.
+ * testimonial; staff see NPS, the distribution and comments. Words in the tenant's language.
  */
 public class SurveysPlugin extends Plugin {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -39,6 +39,7 @@ public class SurveysPlugin extends Plugin {
       if (event == null) {
         return;
       }
+      Text text = Text.of(ctx);
       for (Attendee a : ctx.attendees(event.id())) {
         if (a.email() == null) {
           continue;
@@ -63,14 +64,8 @@ public class SurveysPlugin extends Plugin {
         String link = ctx.baseUrl() + "/plugins/surveys/s?k=" + token;
         ctx.sendMail(
             a.email(),
-            "How was " + event.title() + "?",
-            "<p>Hi "
-                + Html.esc(a.name())
-                + ",</p><p>Thank you for coming to <b>"
-                + Html.esc(event.title())
-                + "</b>. Two questions, one minute:</p><p><a href=\""
-                + Html.esc(link)
-                + "\">Tell us how it was</a></p>");
+            text.get("mail.subject", event.title()),
+            text.get("mail.body", Html.esc(a.name()), Html.esc(event.title()), Html.esc(link)));
         ctx.storage()
             .update("UPDATE {t}.plugin_surveys_invite SET sent_at = now() WHERE token = ?", token);
       }
@@ -89,11 +84,12 @@ public class SurveysPlugin extends Plugin {
         case "/s" -> survey(req, ctx);
         case "/results" -> results(req, ctx);
         case "/testimonials" -> testimonials(req, ctx);
-        default -> PluginResponse.html(404, Html.page("Not found", "<h1>Not found</h1>"));
+        default -> PluginResponse.html(404, Html.page("404", "<h1>404</h1>"));
       };
     }
 
     private static PluginResponse survey(PluginRequest req, PluginContext ctx) {
+      Text text = Text.of(ctx);
       String token = req.parameter("k");
       List<Map<String, Object>> found =
           token == null || !token.matches("[0-9a-f]{48}")
@@ -104,15 +100,15 @@ public class SurveysPlugin extends Plugin {
                           + " WHERE token = ?",
                       token);
       if (found.isEmpty()) {
-        return PluginResponse.html(
-            404, Html.page("Survey not found", "<h1>This survey link is not valid</h1>"));
+        String invalid = text.get("invalid");
+        return PluginResponse.html(404, Html.page(invalid, "<h1>" + Html.esc(invalid) + "</h1>"));
       }
       Map<String, Object> invite = found.get(0);
       // The event through the platform's API, never its tables.
       String title =
           ctx.event(String.valueOf(invite.get("event_id"))).map(EventSummary::title).orElse("");
       if (invite.get("answered_at") != null) {
-        return thanks(title);
+        return thanks(text, title);
       }
       if (req.method().equals("POST")) {
         Integer nps;
@@ -123,12 +119,7 @@ public class SurveysPlugin extends Plugin {
         }
         String comment = req.parameter("comment") == null ? "" : req.parameter("comment").strip();
         if (nps == null || nps < 0 || nps > 10 || comment.length() > 2000) {
-          return PluginResponse.html(
-              400,
-              form(
-                  title,
-                  token,
-                  "Please choose a number from 0 to 10 (and keep the comment under 2,000 characters)."));
+          return PluginResponse.html(400, form(text, title, token, text.get("form.problem")));
         }
         int stored =
             ctx.storage()
@@ -146,12 +137,12 @@ public class SurveysPlugin extends Plugin {
                   "UPDATE {t}.plugin_surveys_invite SET answered_at = now() WHERE token = ?",
                   token);
         }
-        return thanks(title);
+        return thanks(text, title);
       }
-      return PluginResponse.html(200, form(title, token, null));
+      return PluginResponse.html(200, form(text, title, token, null));
     }
 
-    private static String form(String title, String token, String problem) {
+    private static String form(Text text, String title, String token, String problem) {
       StringBuilder nps = new StringBuilder();
       for (int i = 0; i <= 10; i++) {
         nps.append("<label><input type=\"radio\" name=\"nps\" value=\"")
@@ -162,48 +153,55 @@ public class SurveysPlugin extends Plugin {
             .append(i)
             .append("</label>");
       }
+      String heading = text.get("form.title", title);
       return Html.page(
-          "How was " + title + "?",
-          "<h1>How was "
-              + Html.esc(title)
-              + "?</h1>"
+          heading,
+          "<h1>"
+              + Html.esc(heading)
+              + "</h1>"
               + (problem == null
                   ? ""
                   : "<p class=\"messages\" id=\"problem\">" + Html.esc(problem) + "</p>")
               + "<form method=\"post\" action=\"/plugins/surveys/s?k="
               + token
-              + "\">"
-              + "<fieldset><legend>How likely are you to recommend it to a friend? (0 = not at"
-              + " all, 10 = very likely)</legend><div class=\"nps\">"
+              + "\"><fieldset><legend>"
+              + Html.esc(text.get("form.nps"))
+              + "</legend><div class=\"nps\">"
               + nps
-              + "</div></fieldset>"
-              + "<p><label for=\"comment\">Anything you want to tell the organiser?</label><br>"
-              + "<textarea id=\"comment\" name=\"comment\" rows=\"4\" maxlength=\"2000\""
-              + " style=\"width:100%\"></textarea></p><p><label><input type=\"checkbox\""
-              + " name=\"consent\" value=\"yes\" id=\"consent\"> You may show my comment on the"
-              + " event page (with my first name)</label></p><button class=\"btn\" type=\"submit\""
-              + " id=\"send\">Send</button></form>");
+              + "</div></fieldset><p><label for=\"comment\">"
+              + Html.esc(text.get("form.comment"))
+              + "</label><br><textarea id=\"comment\" name=\"comment\" rows=\"4\""
+              + " maxlength=\"2000\" style=\"width:100%\"></textarea></p><p><label><input"
+              + " type=\"checkbox\" name=\"consent\" value=\"yes\" id=\"consent\"> "
+              + Html.esc(text.get("form.consent"))
+              + "</label></p><button class=\"btn\" type=\"submit\" id=\"send\">"
+              + Html.esc(text.get("form.send"))
+              + "</button></form>");
     }
 
-    private static PluginResponse thanks(String title) {
+    private static PluginResponse thanks(Text text, String title) {
+      String heading = text.get("thanks.title");
       return PluginResponse.html(
           200,
           Html.page(
-              "Thank you",
-              "<h1 id=\"thanks\">Thank you!</h1><p>Your answer about "
-                  + Html.esc(title)
-                  + " is in.</p>"));
+              heading,
+              "<h1 id=\"thanks\">"
+                  + Html.esc(heading)
+                  + "</h1><p>"
+                  + Html.esc(text.get("thanks.body", title))
+                  + "</p>"));
     }
 
     private static PluginResponse results(PluginRequest req, PluginContext ctx) {
+      Text text = Text.of(ctx);
       if (req.staffRole() == null) {
-        return PluginResponse.html(
-            403, Html.page("Staff only", "<h1>Sign in to the console to see survey results</h1>"));
+        String only = text.get("staff.only");
+        return PluginResponse.html(403, Html.page(only, "<h1>" + Html.esc(only) + "</h1>"));
       }
       String eventId = req.parameter("e");
       EventSummary event = eventId == null ? null : safeEvent(ctx, eventId);
       if (event == null) {
-        return PluginResponse.html(404, Html.page("Not found", "<h1>No such event</h1>"));
+        return PluginResponse.html(404, Html.page("404", "<h1>404</h1>"));
       }
       List<Map<String, Object>> rows =
           ctx.storage()
@@ -225,7 +223,7 @@ public class SurveysPlugin extends Plugin {
               .append(Html.esc((String) r.get("comment")))
               .append(
                   Boolean.TRUE.equals(r.get("public_consent"))
-                      ? " <small>(may be shown)</small>"
+                      ? " <small>" + Html.esc(text.get("results.shown")) + "</small>"
                       : "")
               .append("</li>");
         }
@@ -251,21 +249,28 @@ public class SurveysPlugin extends Plugin {
                       .get(0)
                       .get("n"))
               .longValue();
+      String heading = text.get("results.title", event.title());
       return PluginResponse.html(
           200,
           Html.page(
-              "Survey results",
-              "<h1>Survey results: "
-                  + Html.esc(event.title())
-                  + "</h1><p>Answers: <b id=\"answers\">"
+              heading,
+              "<h1>"
+                  + Html.esc(heading)
+                  + "</h1><p>"
+                  + Html.esc(text.get("results.answers"))
+                  + ": <b id=\"answers\">"
                   + rows.size()
-                  + "</b> of "
-                  + invited
-                  + " invited · NPS <b id=\"nps\">"
+                  + "</b> "
+                  + Html.esc(text.get("results.of", invited))
+                  + " · NPS <b id=\"nps\">"
                   + (rows.isEmpty() ? "–" : String.valueOf(score))
-                  + "</b></p><h2>Distribution</h2>"
+                  + "</b></p><h2>"
+                  + Html.esc(text.get("results.distribution"))
+                  + "</h2>"
                   + dist
-                  + "<h2>Comments</h2><ul id=\"comments\">"
+                  + "<h2>"
+                  + Html.esc(text.get("results.comments"))
+                  + "</h2><ul id=\"comments\">"
                   + comments
                   + "</ul>"));
     }
@@ -277,22 +282,14 @@ public class SurveysPlugin extends Plugin {
         return PluginResponse.json(404, "{\"items\":[]}");
       }
       StringBuilder json = new StringBuilder("{\"items\":[");
-      List<Map<String, Object>> rows =
-          ctx.storage()
-              .query(
-                  "SELECT r.nps, r.comment, i.name FROM {t}.plugin_surveys_response r JOIN"
-                      + " {t}.plugin_surveys_invite i ON i.token = r.token WHERE r.event_id ="
-                      + " ?::uuid AND r.public_consent AND r.comment IS NOT NULL ORDER BY"
-                      + " r.created_at DESC LIMIT 20",
-                  event.id());
+      List<Map<String, Object>> rows = consented(ctx, event.id(), 20);
       for (int i = 0; i < rows.size(); i++) {
         Map<String, Object> r = rows.get(i);
-        String first = String.valueOf(r.get("name")).split("\\s+")[0];
         json.append(i == 0 ? "" : ",")
             .append("{\"nps\":")
             .append(r.get("nps"))
             .append(",\"name\":\"")
-            .append(Nps.jsonText(first))
+            .append(Nps.jsonText(firstName(r)))
             .append("\",\"comment\":\"")
             .append(Nps.jsonText((String) r.get("comment")))
             .append("\"}");
@@ -309,30 +306,40 @@ public class SurveysPlugin extends Plugin {
     }
   }
 
+  /** Comments whose authors agreed to show them, newest first. */
+  static List<Map<String, Object>> consented(PluginContext ctx, String eventId, int limit) {
+    return ctx.storage()
+        .query(
+            "SELECT r.nps, r.comment, i.name FROM {t}.plugin_surveys_response r JOIN"
+                + " {t}.plugin_surveys_invite i ON i.token = r.token WHERE r.event_id = ?::uuid"
+                + " AND r.public_consent AND r.comment IS NOT NULL ORDER BY r.created_at DESC"
+                + " LIMIT ?",
+            eventId,
+            limit);
+  }
+
+  static String firstName(Map<String, Object> row) {
+    return String.valueOf(row.get("name")).split("\\s+")[0];
+  }
+
   /** The consented comments, as testimonials below the event's description. */
   @Extension
   public static class Testimonials implements StorefrontBlock {
     @Override
     public String render(Slot slot, String eventId, PluginContext ctx) {
-      List<Map<String, Object>> rows =
-          ctx.storage()
-              .query(
-                  "SELECT r.nps, r.comment, i.name FROM {t}.plugin_surveys_response r JOIN"
-                      + " {t}.plugin_surveys_invite i ON i.token = r.token WHERE r.event_id ="
-                      + " ?::uuid AND r.public_consent AND r.comment IS NOT NULL ORDER BY"
-                      + " r.created_at DESC LIMIT 5",
-                  eventId);
+      List<Map<String, Object>> rows = consented(ctx, eventId, 5);
       if (rows.isEmpty()) {
         return null;
       }
       StringBuilder b =
-          new StringBuilder("<section id=\"testimonials\"><h2>What attendees said</h2>");
+          new StringBuilder("<section id=\"testimonials\"><h2>")
+              .append(Html.esc(Text.of(ctx).get("testimonials")))
+              .append("</h2>");
       for (Map<String, Object> r : rows) {
-        String first = String.valueOf(r.get("name")).split("\\s+")[0];
         b.append("<blockquote class=\"testimonial\">“")
             .append(Html.esc((String) r.get("comment")))
             .append("” <cite>")
-            .append(Html.esc(first))
+            .append(Html.esc(firstName(r)))
             .append(", ")
             .append(r.get("nps"))
             .append("/10</cite></blockquote>");
