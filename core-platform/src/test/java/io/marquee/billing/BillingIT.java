@@ -141,8 +141,18 @@ class BillingIT {
             "SELECT count(*) FROM platform.ledger_entry WHERE invoice_id = ?::uuid",
             mine.getString("id")));
 
+    Api.Reply pdf = staff.get("/api/console/billing/invoices/" + mine.getString("id") + ".pdf");
+    assertEquals(200, pdf.status());
+    assertTrue(pdf.body().startsWith("%PDF-"), "a PDF");
+
     // Another tenant sees none of it.
     Shop other = Shop.open("bill-other");
+    assertEquals(
+        404,
+        other
+            .staff()
+            .get("/api/console/billing/invoices/" + mine.getString("id") + ".pdf")
+            .status());
     assertEquals(
         0, other.staff().get("/api/console/billing").json().getJsonArray("invoices").size());
     assertEquals(403, staff.post("/api/platform/invoices/run?month=" + month, "{}").status());

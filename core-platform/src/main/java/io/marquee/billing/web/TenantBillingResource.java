@@ -26,6 +26,34 @@ public class TenantBillingResource {
   @Inject TenantContext tenant;
   @Inject Invoicing invoicing;
 
+  /** One of the tenant's invoices as a PDF; another tenant's invoice id answers 404. */
+  @GET
+  @Path("invoices/{id}.pdf")
+  @Produces("application/pdf")
+  public jakarta.ws.rs.core.Response pdf(@jakarta.ws.rs.PathParam("id") String id) {
+    caller.require(Permission.VIEW_REPORTS);
+    var t = tenant.require();
+    Invoicing.Invoice invoice =
+        invoicing.stored(t.id(), null).stream()
+            .filter(i -> i.id().toString().equals(id))
+            .findFirst()
+            .orElseThrow(
+                () -> io.marquee.common.problem.ProblemException.notFound("no such invoice"));
+    byte[] pdf =
+        io.marquee.billing.infrastructure.InvoicePdf.render(
+            invoice.id().toString(),
+            t.displayName(),
+            invoice.month(),
+            invoice.currency(),
+            invoice.lines(),
+            invoice.total());
+    return jakarta.ws.rs.core.Response.ok(pdf)
+        .header(
+            "Content-Disposition",
+            "inline; filename=\"marquee-invoice-" + invoice.month() + ".pdf\"")
+        .build();
+  }
+
   @GET
   public JsonObject tenantBilling() {
     caller.require(Permission.VIEW_REPORTS);
