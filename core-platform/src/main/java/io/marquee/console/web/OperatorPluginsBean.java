@@ -1,0 +1,118 @@
+package io.marquee.console.web;
+
+import io.marquee.billing.application.Invoicing;
+import io.marquee.common.problem.ProblemException;
+import io.marquee.identity.application.Caller;
+import io.marquee.plugins.application.PluginEntitlements;
+import io.marquee.plugins.application.PluginHost;
+import io.marquee.plugins.application.PluginInstaller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.event.FileUploadEvent;
+
+/** Operator console: installed plugins with adoption and failures, uploads, and invoice runs. */
+@Named("operator.plugins")
+@RequestScoped
+public class OperatorPluginsBean {
+  @Inject Caller caller;
+  @Inject PluginHost host;
+  @Inject PluginEntitlements entitlements;
+  @Inject PluginInstaller installer;
+  @Inject Invoicing invoicing;
+
+  private String month = YearMonth.now(ZoneOffset.UTC).toString();
+
+  public List<Map<String, Object>> getPlugins() {
+    caller.requireOperator();
+    Map<String, Long> adoption = entitlements.adoption();
+    var stats = entitlements.stats(null);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (PluginHost.Installed p : host.installed()) {
+      long calls =
+          stats.stream().filter(s -> s.pluginId().equals(p.id())).mapToLong(s -> s.calls()).sum();
+      long failures =
+          stats.stream()
+              .filter(s -> s.pluginId().equals(p.id()))
+              .mapToLong(s -> s.failures())
+              .sum();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", p.id());
+      m.put("name", p.name());
+      m.put("version", p.version());
+      m.put("state", p.state());
+      m.put("price", ConsoleFormat.money(p.price().monthlyMinor(), p.price().currency()));
+      m.put("tenants", adoption.getOrDefault(p.id(), 0L));
+      m.put("calls", calls);
+      m.put("failures", failures);
+      m.put("flagged", failures >= 3 && failures * 10 >= calls);
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** A plugin jar uploaded in the console: installed or upgraded at once, no restart. */
+  public void upload(FileUploadEvent event) {
+    Messages.guard(
+        () -> {
+          caller.requireOperator();
+          var r = installer.install(event.getFile().getContent());
+          Messages.info(
+              "Installed "
+                  + r.plugin().id()
+                  + " "
+                  + r.plugin().version()
+                  + " ("
+                  + r.plugin().state()
+                  + "); migrated "
+                  + r.migratedTenants().size()
+                  + " tenants");
+        });
+  }
+
+  public void runInvoices() {
+    Messages.guard(
+        () -> {
+          caller.requireOperator();
+          YearMonth m;
+          try {
+            m = YearMonth.parse(month.strip());
+          } catch (RuntimeException e) {
+            throw ProblemException.invalid("month", "month must look like 2026-12");
+          }
+          Messages.info("Invoiced " + invoicing.run(m).size() + " tenants for " + m);
+        });
+  }
+
+  public List<Invoicing.Invoice> getInvoices() {
+    caller.requireOperator();
+    try {
+      return invoicing.stored(null, YearMonth.parse(month.strip()).toString());
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  public String getInvoicesTotal() {
+    return ConsoleFormat.money(
+        getInvoices().stream().mapToLong(Invoicing.Invoice::total).sum(), "EUR");
+  }
+
+  public String money(long minor) {
+    return ConsoleFormat.money(minor, "EUR");
+  }
+
+  public String getMonth() {
+    return month;
+  }
+
+  public void setMonth(String month) {
+    this.month = month;
+  }
+}
