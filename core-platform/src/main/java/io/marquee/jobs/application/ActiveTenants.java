@@ -35,4 +35,16 @@ public class ActiveTenants {
     }
     return out;
   }
+
+  /** Runs one tenant's share of a job for every active tenant; one tenant's failure is logged. */
+  public void forEach(String job, java.util.function.Consumer<String> work) {
+    for (String slug : slugs()) {
+      try {
+        work.accept(slug);
+      } catch (RuntimeException e) {
+        java.util.logging.Logger.getLogger(ActiveTenants.class.getName())
+            .warning(() -> job + " for tenant " + slug + " failed: " + e);
+      }
+    }
+  }
 }

@@ -18,13 +18,18 @@ public class PluginEntitlements {
   DataSource dataSource;
 
   public List<String> enabledFor(UUID tenantId) {
+    return strings(
+        "SELECT plugin_id FROM platform.plugin_enablement WHERE tenant_id = ? AND enabled ORDER BY"
+            + " plugin_id",
+        tenantId);
+  }
+
+  /** One text column of a query's rows. */
+  private List<String> strings(String sql, Object arg) {
     List<String> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT plugin_id FROM platform.plugin_enablement WHERE tenant_id = ? AND enabled"
-                    + " ORDER BY plugin_id")) {
-      ps.setObject(1, tenantId);
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, arg);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(rs.getString(1));
@@ -225,22 +230,10 @@ public class PluginEntitlements {
 
   /** The slugs of tenants that have the plugin enabled. */
   public List<String> tenantsWith(String pluginId) {
-    List<String> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT t.slug FROM platform.plugin_enablement e JOIN platform.tenant t ON t.id ="
-                    + " e.tenant_id WHERE e.plugin_id = ? AND e.enabled ORDER BY t.slug")) {
-      ps.setString(1, pluginId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read plugin enablement", e);
-    }
-    return out;
+    return strings(
+        "SELECT t.slug FROM platform.plugin_enablement e JOIN platform.tenant t ON t.id ="
+            + " e.tenant_id WHERE e.plugin_id = ? AND e.enabled ORDER BY t.slug",
+        pluginId);
   }
 
   /** How many tenants use each plugin (the operator's adoption figure). */
