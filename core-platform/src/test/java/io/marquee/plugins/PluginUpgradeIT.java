@@ -106,4 +106,44 @@ class PluginUpgradeIT {
     assertEquals(409, remove.status(), remove.toString());
     assertEquals(404, operator.delete("/api/platform/plugins/no-such-plugin").status());
   }
+
+  @Test
+  void aJarDroppedIntoTheIncomingFolderIsInstalledWithoutARestart() throws Exception {
+    Path incoming = Path.of(System.getProperty("marquee.it.pluginsDir"), "incoming");
+    Files.createDirectories(incoming);
+    // A plain jar without a descriptor is refused and set aside.
+    Path junk = incoming.resolve("not-a-plugin.jar");
+    java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+    try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(plain)) {
+      out.putNextEntry(new java.util.jar.JarEntry("readme.txt"));
+      out.write("not a plugin".getBytes());
+    }
+    Files.write(junk, plain.toByteArray());
+    // The recorder again (same id and version): installed as an upload would be.
+    Path recorder =
+        Files.list(Path.of(System.getProperty("marquee.it.pluginsDir")))
+            .filter(p -> p.getFileName().toString().contains("recorder"))
+            .findFirst()
+            .orElseThrow();
+    Path dropped = incoming.resolve("recorder-dropped.jar");
+    Files.copy(recorder, dropped);
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline
+        && (Files.exists(dropped)
+            || !Files.exists(incoming.resolve("not-a-plugin.jar.rejected")))) {
+      Thread.sleep(500);
+    }
+    assertTrue(!Files.exists(dropped), "the dropped plugin was taken in");
+    assertTrue(
+        Files.exists(incoming.resolve("not-a-plugin.jar.rejected")), "the junk was set aside");
+    JsonObject all =
+        Api.platform().bearer(Keycloak.operatorToken()).get("/api/platform/plugins").json();
+    assertTrue(
+        all.getJsonArray("items").stream()
+            .map(v -> v.asJsonObject())
+            .anyMatch(
+                p ->
+                    p.getString("id").equals("recorder") && p.getString("state").equals("STARTED")),
+        all.toString());
+  }
 }
