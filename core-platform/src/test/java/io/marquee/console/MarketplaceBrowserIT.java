@@ -64,10 +64,7 @@ class MarketplaceBrowserIT {
   @Test
   void enableAnAddOnAndSeeItOnTheBill() {
     browser.get(url("/console/"));
-    waitFor(By.id("username")).sendKeys(owner);
-    browser.findElement(By.id("kc-login")).click();
-    waitFor(By.id("password")).sendKeys(Keycloak.passwordOf(owner));
-    browser.findElement(By.id("kc-login")).click();
+    Browsers.signIn(browser, owner, Keycloak.passwordOf(owner));
     waitFor(By.id("dashboard-empty"));
 
     waitFor(By.id("nav-marketplace")).click();

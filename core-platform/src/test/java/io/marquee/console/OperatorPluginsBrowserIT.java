@@ -47,10 +47,7 @@ class OperatorPluginsBrowserIT {
   @Test
   void pluginsAndTheInvoiceRun() {
     browser.get("http://localhost:" + Platform.httpPort() + "/operator/");
-    Browsers.waitFor(browser, By.id("username")).sendKeys("operator");
-    browser.findElement(By.id("kc-login")).click();
-    Browsers.waitFor(browser, By.id("password")).sendKeys("operator");
-    browser.findElement(By.id("kc-login")).click();
+    Browsers.signIn(browser, "operator", "operator");
     Browsers.waitFor(browser, By.id("nav-operator-plugins")).click();
     WebElement plugins = Browsers.waitFor(browser, By.id("plugins"));
     assertTrue(plugins.getText().contains("Surveys and NPS (surveys)"), plugins.getText());

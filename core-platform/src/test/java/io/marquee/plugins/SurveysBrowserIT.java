@@ -136,10 +136,7 @@ class SurveysBrowserIT {
     String results = "/plugins/surveys/results?e=" + event;
     assertEquals(403, guest.get(results).status());
     browser.get("http://" + Tenants.host(slug) + ":" + Platform.httpPort() + "/console/");
-    Browsers.waitFor(browser, By.id("username")).sendKeys(ownerEmail);
-    browser.findElement(By.id("kc-login")).click();
-    Browsers.waitFor(browser, By.id("password")).sendKeys(Keycloak.passwordOf(ownerEmail));
-    browser.findElement(By.id("kc-login")).click();
+    Browsers.signIn(browser, ownerEmail, Keycloak.passwordOf(ownerEmail));
     Browsers.waitFor(browser, By.id("console-tenant"));
     browser.get("http://" + Tenants.host(slug) + ":" + Platform.httpPort() + results);
     assertEquals("1", Browsers.waitFor(browser, By.id("answers")).getText());

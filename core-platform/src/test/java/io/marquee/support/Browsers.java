@@ -59,4 +59,12 @@ public final class Browsers {
           e);
     }
   }
+
+  /** Signs in on the Keycloak login page the browser was sent to (console or operator). */
+  public static void signIn(WebDriver browser, String username, String password) {
+    waitFor(browser, org.openqa.selenium.By.id("username")).sendKeys(username);
+    browser.findElement(org.openqa.selenium.By.id("kc-login")).click();
+    waitFor(browser, org.openqa.selenium.By.id("password")).sendKeys(password);
+    browser.findElement(org.openqa.selenium.By.id("kc-login")).click();
+  }
 }

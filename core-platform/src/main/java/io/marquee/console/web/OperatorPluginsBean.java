@@ -3,8 +3,6 @@ package io.marquee.console.web;
 import io.marquee.billing.application.Invoicing;
 import io.marquee.common.problem.ProblemException;
 import io.marquee.identity.application.Caller;
-import io.marquee.plugins.application.PluginEntitlements;
-import io.marquee.plugins.application.PluginHost;
 import io.marquee.plugins.application.PluginInstaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,8 +20,7 @@ import org.primefaces.event.FileUploadEvent;
 @RequestScoped
 public class OperatorPluginsBean {
   @Inject Caller caller;
-  @Inject PluginHost host;
-  @Inject PluginEntitlements entitlements;
+  @Inject io.marquee.plugins.application.Marketplace marketplace;
   @Inject PluginInstaller installer;
   @Inject Invoicing invoicing;
 
@@ -31,27 +28,19 @@ public class OperatorPluginsBean {
 
   public List<Map<String, Object>> getPlugins() {
     caller.requireOperator();
-    Map<String, Long> adoption = entitlements.adoption();
-    var stats = entitlements.stats(null);
     List<Map<String, Object>> out = new ArrayList<>();
-    for (PluginHost.Installed p : host.installed()) {
-      long calls =
-          stats.stream().filter(s -> s.pluginId().equals(p.id())).mapToLong(s -> s.calls()).sum();
-      long failures =
-          stats.stream()
-              .filter(s -> s.pluginId().equals(p.id()))
-              .mapToLong(s -> s.failures())
-              .sum();
+    for (var r : marketplace.operatorView()) {
+      var p = r.plugin();
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", p.id());
       m.put("name", p.name());
       m.put("version", p.version());
       m.put("state", p.state());
       m.put("price", ConsoleFormat.money(p.price().monthlyMinor(), p.price().currency()));
-      m.put("tenants", adoption.getOrDefault(p.id(), 0L));
-      m.put("calls", calls);
-      m.put("failures", failures);
-      m.put("flagged", failures >= 3 && failures * 10 >= calls);
+      m.put("tenants", r.tenants());
+      m.put("calls", r.calls());
+      m.put("failures", r.failures());
+      m.put("flagged", r.flagged());
       out.add(m);
     }
     return out;

@@ -45,6 +45,31 @@ public class Marketplace {
     return out;
   }
 
+  /** One installed plugin as the operator sees it, across all tenants. */
+  public record OperatorRow(
+      PluginHost.Installed plugin, long tenants, long calls, long failures, boolean flagged) {}
+
+  /** Installed plugins with adoption and call outcomes; flagged once failures are frequent. */
+  public List<OperatorRow> operatorView() {
+    java.util.Map<String, Long> adoption = entitlements.adoption();
+    var stats = entitlements.stats(null);
+    List<OperatorRow> out = new ArrayList<>();
+    for (PluginHost.Installed p : host.installed()) {
+      long calls = 0;
+      long failures = 0;
+      for (var st : stats) {
+        if (st.pluginId().equals(p.id())) {
+          calls += st.calls();
+          failures += st.failures();
+        }
+      }
+      // at least 3 failures and a tenth of the calls: one bad night is not yet a pattern
+      boolean flagged = failures >= 3 && failures * 10 >= calls;
+      out.add(new OperatorRow(p, adoption.getOrDefault(p.id(), 0L), calls, failures, flagged));
+    }
+    return out;
+  }
+
   /** What enabling today adds to this month's invoice: the fee for the rest of the month. */
   public static long proratedToday(long monthlyMinor) {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);

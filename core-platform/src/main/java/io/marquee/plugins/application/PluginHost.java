@@ -32,6 +32,10 @@ public class PluginHost {
 
   private PluginManager manager;
 
+  // The listing of each loaded jar, read once: the catalogue and every plugin call ask for it.
+  private final java.util.Map<Path, java.util.Properties> listings =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   // Calls into plugins hold the read lock; installing, upgrading and removing hold the write lock,
   // so a swap waits for calls in flight and calls wait (briefly) for the swap: none fails.
   private final java.util.concurrent.locks.ReentrantReadWriteLock lock =
@@ -87,7 +91,7 @@ public class PluginHost {
   public List<Installed> installed() {
     List<Installed> out = new ArrayList<>();
     for (PluginWrapper p : manager.getPlugins()) {
-      java.util.Properties listing = listing(p);
+      java.util.Properties listing = listings.computeIfAbsent(p.getPluginPath(), k -> listing(p));
       out.add(
           new Installed(
               p.getPluginId(),
@@ -194,6 +198,7 @@ public class PluginHost {
       if (old != null) {
         Path oldPath = old.getPluginPath();
         manager.unloadPlugin(id);
+        listings.remove(oldPath);
         Files.deleteIfExists(oldPath);
       }
       Path target = dir.resolve(id + "-" + version + ".jar");
@@ -221,6 +226,7 @@ public class PluginHost {
       }
       Path path = p.getPluginPath();
       manager.unloadPlugin(id);
+      listings.remove(path);
       Files.deleteIfExists(path);
       return true;
     } catch (java.io.IOException e) {
