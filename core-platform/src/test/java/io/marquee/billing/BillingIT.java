@@ -50,6 +50,14 @@ class BillingIT {
         .sum();
   }
 
+  static JsonObject line(JsonObject invoice, String kind) {
+    return invoice.getJsonArray("lines").stream()
+        .map(v -> v.asJsonObject())
+        .filter(l -> l.getString("kind").equals(kind))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " line in " + invoice));
+  }
+
   @Test
   void proratedSubscriptionUsageAndAnIdempotentBalancedInvoice() throws Exception {
     Shop s = Shop.open("bill");
@@ -100,7 +108,16 @@ class BillingIT {
     assertEquals(daysLeft, sub.getInt("quantity"));
     assertEquals(listing.getInt("proratedTodayMinor"), fee);
     assertEquals(fee, sub.getJsonNumber("amountMinor").longValue());
-    assertEquals(fee + 4 * 2, current.getJsonNumber("totalMinor").longValue());
+    // The default plan (pay as you go, no fee) takes 15 % of the month's net ticket revenue: four
+    // tickets of 10.00 EUR make 40.00 EUR of revenue in the tenant's own ledger, so 6.00 EUR.
+    assertEquals(
+        4000,
+        Database.number(
+            "SELECT sum(credit_minor - debit_minor) FROM "
+                + s.schema()
+                + ".journal_line WHERE account_code LIKE 'revenue:%'"));
+    assertEquals(600, line(current, "commission").getJsonNumber("amountMinor").longValue());
+    assertEquals(fee + 4 * 2 + 600, current.getJsonNumber("totalMinor").longValue());
 
     // The month's run, twice: one invoice, same total, one balanced ledger entry.
     Api operator = Api.platform().bearer(Keycloak.operatorToken());
@@ -120,7 +137,7 @@ class BillingIT {
     assertEquals("one", tenantId, "a rerun does not bill twice");
     JsonObject mine =
         staff.get("/api/console/billing").json().getJsonArray("invoices").getJsonObject(0);
-    assertEquals(fee + 8, mine.getJsonNumber("totalMinor").longValue());
+    assertEquals(fee + 8 + 600, mine.getJsonNumber("totalMinor").longValue());
     assertTrue(second.body().contains(mine.getString("id")), "the rerun returns the same invoice");
     assertEquals(
         0,
@@ -130,7 +147,7 @@ class BillingIT {
             mine.getString("id")),
         "the invoice's ledger entry balances");
     assertEquals(
-        fee + 8,
+        fee + 8 + 600,
         Database.number(
             "SELECT sum(l.debit) FROM platform.ledger_line l JOIN platform.ledger_entry e ON e.id"
                 + " = l.entry_id WHERE e.invoice_id = ?::uuid",
@@ -187,5 +204,74 @@ class BillingIT {
             .status());
     assertEquals(
         404, operator.put("/api/platform/plugins/recorder/tenants/no-such-tenant", "{}").status());
+  }
+
+  @Test
+  void aPlanFeeInEurosAndTheCommissionInTheCurrencyTheTenantSellsIn() {
+    Shop s = Shop.open("plan", "Plan Expo", "IDR", "id-ID", "Asia/Jakarta", "expo");
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    YearMonth month = YearMonth.from(today);
+    int daysLeft = month.lengthOfMonth() - today.getDayOfMonth() + 1;
+    Api operator = Api.platform().bearer(Keycloak.operatorToken());
+
+    Api.Reply unknown =
+        operator.put("/api/platform/plans/tenants/" + s.slug, "{\"plan\":\"gold\"}");
+    assertEquals(400, unknown.status(), unknown.toString());
+    assertTrue(
+        unknown.body().contains("\"plan\"") && unknown.body().contains("payg"), unknown.body());
+    assertEquals(400, operator.put("/api/platform/plans/tenants/" + s.slug, "{}").status());
+    assertEquals(
+        403, s.staff().put("/api/platform/plans/tenants/" + s.slug, "{\"plan\":\"pro\"}").status());
+    Api.Reply pro = operator.put("/api/platform/plans/tenants/" + s.slug, "{\"plan\":\"pro\"}");
+    assertEquals(200, pro.status(), pro.toString());
+    assertEquals(9900, pro.json().getJsonObject("plan").getInt("monthlyMinor"));
+
+    String event = s.event("Expo day").getString("id");
+    String type = s.ticketType(event, "Visitor", 150_000, 100, 4).getString("id");
+    s.publish(event);
+    s.payWithTestGateway(s.created(s.order(event, type, 3)), true);
+
+    JsonObject billing = s.staff().get("/api/console/billing").json();
+    assertEquals("pro", billing.getJsonObject("plan").getString("code"));
+    JsonObject eur = billing.getJsonObject("thisMonth");
+    assertEquals("EUR", eur.getString("currency"));
+    JsonObject planLine = line(eur, "plan");
+    assertEquals(daysLeft, planLine.getInt("quantity"), "Pro from today, prorated by day");
+    assertEquals(
+        Proration.amount(9900, month, daysLeft), planLine.getJsonNumber("amountMinor").longValue());
+    assertEquals(1, eur.getJsonArray("lines").size(), "pay as you go had no fee: one line");
+    // 3 × IDR 150,000 = IDR 450,000 at Pro's 2.5 % = IDR 11,250, invoiced in rupiah.
+    JsonObject idr = billing.getJsonArray("thisMonthOtherCurrencies").getJsonObject(0);
+    assertEquals("IDR", idr.getString("currency"));
+    assertEquals(11_250, line(idr, "commission").getJsonNumber("amountMinor").longValue());
+    assertTrue(line(idr, "commission").getString("description").contains("2.5 %"), idr.toString());
+
+    assertEquals(200, operator.post("/api/platform/invoices/run?month=" + month, "{}").status());
+    assertEquals(200, operator.post("/api/platform/invoices/run?month=" + month, "{}").status());
+    assertEquals(
+        2,
+        Database.number(
+            "SELECT count(*) FROM platform.invoice i JOIN platform.tenant t ON t.id = i.tenant_id"
+                + " WHERE t.slug = ? AND i.month = ?",
+            s.slug,
+            month.toString()),
+        "one invoice in EUR, one in IDR, each once");
+    assertEquals(
+        0,
+        Database.number(
+            "SELECT count(*) FROM (SELECT e.id FROM platform.ledger_entry e JOIN"
+                + " platform.ledger_line l ON l.entry_id = e.id JOIN platform.invoice i ON i.id ="
+                + " e.invoice_id JOIN platform.tenant t ON t.id = i.tenant_id WHERE t.slug = ?"
+                + " GROUP BY e.id HAVING sum(l.debit) <> sum(l.credit)) x",
+            s.slug),
+        "both ledger entries balance");
+    assertEquals(
+        11_250,
+        Database.number(
+            "SELECT sum(l.credit) FROM platform.ledger_line l JOIN platform.ledger_entry e ON e.id"
+                + " = l.entry_id JOIN platform.invoice i ON i.id = e.invoice_id JOIN"
+                + " platform.tenant t ON t.id = i.tenant_id WHERE t.slug = ? AND e.currency ="
+                + " 'IDR' AND l.account = 'revenue:commission'",
+            s.slug));
   }
 }

@@ -83,4 +83,65 @@ class InvoiceCalculatorTest {
     assertEquals(242, lines.get(3).amountMinor()); // surveys: 15 of 31 days × €5 = 2.419 → 242
     assertEquals(1500 + 1000 + 1234 + 242, InvoiceCalculator.total(lines));
   }
+
+  static final io.marquee.billing.domain.Plan PAYG =
+      new io.marquee.billing.domain.Plan(
+          "payg",
+          "Pay as you go",
+          0,
+          "EUR",
+          List.of(
+              new io.marquee.billing.domain.Plan.CommissionTier(2000, 500),
+              new io.marquee.billing.domain.Plan.CommissionTier(0, 1500),
+              new io.marquee.billing.domain.Plan.CommissionTier(500, 1000)));
+
+  @Test
+  void theTierReachedByTheMonthsTicketsSetsTheCommissionRate() {
+    assertEquals(1500, PAYG.commissionBps(0));
+    assertEquals(1500, PAYG.commissionBps(499));
+    assertEquals(1000, PAYG.commissionBps(500));
+    assertEquals(500, PAYG.commissionBps(2000));
+    // 15 % of 12,345.67 = 1,851.8505 → 1,851.85; a negative month owes nothing
+    assertEquals(185_185, io.marquee.billing.domain.Commission.amount(1_234_567, 1500));
+    assertEquals(0, io.marquee.billing.domain.Commission.amount(-5000, 1500));
+    assertEquals("2.5", io.marquee.billing.domain.Commission.percent(250));
+  }
+
+  @Test
+  void planFeesAreProratedAndCommissionsLandInTheirOwnCurrency() {
+    var pro =
+        new io.marquee.billing.domain.Plan(
+            "pro",
+            "Pro",
+            9900,
+            "EUR",
+            List.of(new io.marquee.billing.domain.Plan.CommissionTier(0, 250)));
+    Map<String, List<InvoiceLine>> out =
+        InvoiceCalculator.invoices(
+            DEC,
+            "EUR",
+            List.of(
+                new InvoiceCalculator.PlanMonth(
+                    PAYG, List.of(p("2026-01-01T00:00:00Z", "2026-12-11T12:00:00Z"))),
+                new InvoiceCalculator.PlanMonth(pro, List.of(p("2026-12-11T12:00:00Z", null)))),
+            List.of(),
+            List.of(
+                new InvoiceCalculator.SalesMonth("EUR", 100_000, 40),
+                new InvoiceCalculator.SalesMonth("IDR", 450_000, 3)));
+    // Pro from the 11th to the 31st: 21 days of €99 → 67.06; the changeover month's commission
+    // is Pro's 2.5 % (the plan in force at the month's end).
+    assertEquals(
+        List.of(
+            new InvoiceLine("plan", null, "Plan Pro: 21 of 31 days", 21, 9900, 6706),
+            new InvoiceLine(
+                "commission",
+                null,
+                "Commission 2.5 % of ticket revenue EUR 1000.00 (40 tickets)",
+                1,
+                2500,
+                2500)),
+        out.get("EUR"));
+    assertEquals(11_250, out.get("IDR").get(0).amountMinor());
+    assertEquals(List.of("EUR", "IDR"), List.copyOf(out.keySet()));
+  }
 }

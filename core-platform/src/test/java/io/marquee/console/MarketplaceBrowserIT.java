@@ -84,8 +84,10 @@ class MarketplaceBrowserIT {
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("plugin-cards"), "On"));
 
     waitFor(By.id("nav-billing")).click();
-    WebElement month = waitFor(By.id("this-month"));
+    WebElement month = waitFor(By.cssSelector(".this-month"));
     assertTrue(month.getText().contains("recorder:"), month.getText());
-    assertTrue(waitFor(By.id("this-month-total")).getText().endsWith("EUR"));
+    assertTrue(waitFor(By.cssSelector(".this-month-total")).getText().endsWith("EUR"));
+    String plan = waitFor(By.id("plan")).getText();
+    assertTrue(plan.startsWith("Pay as you go") && plan.contains("15 %"), plan);
   }
 }

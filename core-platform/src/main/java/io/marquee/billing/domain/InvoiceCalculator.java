@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A tenant's invoice for one month from its plugin subscriptions (prorated by day) and metered
- * usage (quantity × unit price per unit). Free-of-charge grants bill nothing.
+ * A tenant's invoices for one month: its plan fee and plugin subscriptions (prorated by day) and
+ * metered usage (quantity × unit price per unit), in the billing currency; the commission on each
+ * currency's ticket revenue, in that currency. So there is one invoice per currency the tenant
+ * billed in: one for a tenant selling in the billing currency. Free-of-charge grants bill nothing.
  */
 public final class InvoiceCalculator {
   private InvoiceCalculator() {}
@@ -20,6 +22,72 @@ public final class InvoiceCalculator {
       List<Proration.Period> periods,
       Map<String, Long> usage,
       boolean free) {}
+
+  /** The plan the tenant was on, during these periods of the month. */
+  public record PlanMonth(Plan plan, List<Proration.Period> periods) {}
+
+  /** One currency's ticket sales in the month: net revenue (after refunds) and tickets issued. */
+  public record SalesMonth(String currency, long netRevenueMinor, long tickets) {}
+
+  /**
+   * All of a month's invoice lines by currency (billing currency first). The commission rate is the
+   * one of the plan in force at the end of the period ({@code plans}' last entry).
+   */
+  public static Map<String, List<InvoiceLine>> invoices(
+      YearMonth month,
+      String billingCurrency,
+      List<PlanMonth> plans,
+      List<PluginMonth> plugins,
+      List<SalesMonth> sales) {
+    Map<String, List<InvoiceLine>> out = new java.util.LinkedHashMap<>();
+    List<InvoiceLine> billing = new ArrayList<>();
+    for (PlanMonth p : plans) {
+      int days = Proration.daysBilled(month, p.periods());
+      if (days > 0 && p.plan().monthlyMinor() > 0) {
+        billing.add(
+            new InvoiceLine(
+                "plan",
+                null,
+                "Plan " + p.plan().name() + ": " + days + " of " + month.lengthOfMonth() + " days",
+                days,
+                p.plan().monthlyMinor(),
+                Proration.amount(p.plan().monthlyMinor(), month, days)));
+      }
+    }
+    billing.addAll(lines(month, plugins));
+    out.put(billingCurrency, billing);
+    Plan current = plans.isEmpty() ? null : plans.get(plans.size() - 1).plan();
+    for (SalesMonth s : sales) {
+      int bps = current == null ? 0 : current.commissionBps(s.tickets());
+      long amount = Commission.amount(s.netRevenueMinor(), bps);
+      if (amount == 0) {
+        continue;
+      }
+      out.computeIfAbsent(s.currency(), c -> new ArrayList<>())
+          .add(
+              new InvoiceLine(
+                  "commission",
+                  null,
+                  "Commission "
+                      + Commission.percent(bps)
+                      + " % of ticket revenue "
+                      + s.currency()
+                      + " "
+                      + java.math.BigDecimal.valueOf(s.netRevenueMinor())
+                          .movePointLeft(
+                              java.util.Currency.getInstance(s.currency())
+                                  .getDefaultFractionDigits())
+                          .toPlainString()
+                      + " ("
+                      + s.tickets()
+                      + " tickets)",
+                  1,
+                  amount,
+                  amount));
+    }
+    out.values().removeIf(List::isEmpty);
+    return out;
+  }
 
   public static List<InvoiceLine> lines(YearMonth month, List<PluginMonth> plugins) {
     List<InvoiceLine> out = new ArrayList<>();

@@ -38,12 +38,14 @@ public class PlatformInvoicesResource {
   public JsonObject all(@QueryParam("month") String month) {
     caller.requireOperator();
     JsonArrayBuilder items = Json.createArrayBuilder();
-    long total = 0;
+    java.util.Map<String, Long> totals = new java.util.TreeMap<>();
     for (var i : invoicing.stored(null, month == null ? null : month(month).toString())) {
       items.add(json(i));
-      total += i.total();
+      totals.merge(i.currency(), i.total(), Long::sum);
     }
-    return Json.createObjectBuilder().add("items", items).add("totalMinor", total).build();
+    var byCurrency = Json.createObjectBuilder();
+    totals.forEach(byCurrency::add);
+    return Json.createObjectBuilder().add("items", items).add("totals", byCurrency).build();
   }
 
   private static YearMonth month(String month) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** What a tenant pays the platform: this month so far, and past invoices. */
 @Path("/console/billing")
@@ -25,6 +26,7 @@ public class TenantBillingResource {
   @Inject Caller caller;
   @Inject TenantContext tenant;
   @Inject Invoicing invoicing;
+  @Inject io.marquee.billing.application.Plans plans;
 
   /** One of the tenant's invoices as a PDF; another tenant's invoice id answers 404. */
   @GET
@@ -60,8 +62,15 @@ public class TenantBillingResource {
     var t = tenant.require();
     JsonArrayBuilder past = Json.createArrayBuilder();
     invoicing.stored(t.id(), null).forEach(i -> past.add(json(i)));
+    List<Invoicing.Invoice> now = invoicing.preview(t.id(), YearMonth.now(ZoneOffset.UTC));
+    JsonArrayBuilder commissions = Json.createArrayBuilder();
+    now.stream().skip(1).forEach(i -> commissions.add(json(i)));
+    // thisMonth is the billing-currency invoice; commissions on sales in other currencies are
+    // invoiced in those currencies (thisMonthOtherCurrencies).
     return Json.createObjectBuilder()
-        .add("thisMonth", json(invoicing.preview(t.id(), YearMonth.now(ZoneOffset.UTC))))
+        .add("plan", PlatformPlansResource.json(plans.current(t.id())))
+        .add("thisMonth", json(now.get(0)))
+        .add("thisMonthOtherCurrencies", commissions)
         .add("invoices", past)
         .build();
   }

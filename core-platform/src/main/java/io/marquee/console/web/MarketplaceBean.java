@@ -23,6 +23,7 @@ public class MarketplaceBean {
   @Inject TenantContext tenant;
   @Inject Marketplace marketplace;
   @Inject Invoicing invoicing;
+  @Inject io.marquee.billing.application.Plans plans;
 
   public List<Map<String, Object>> getCards() {
     List<Map<String, Object>> out = new ArrayList<>();
@@ -66,15 +67,33 @@ public class MarketplaceBean {
         });
   }
 
-  public Invoicing.Invoice getThisMonth() {
+  /** This month so far, one invoice per currency (the billing currency first). */
+  public List<Invoicing.Invoice> getThisMonth() {
     return invoicing.preview(tenant.require().id(), YearMonth.now(ZoneOffset.UTC));
+  }
+
+  /** The tenant's plan, as people read it: "Pay as you go: €0.00 a month, 15 % commission…". */
+  public String getPlan() {
+    var p = plans.current(tenant.require().id());
+    List<String> tiers = new ArrayList<>();
+    for (var t : p.tiers()) {
+      tiers.add(
+          io.marquee.billing.domain.Commission.percent(t.bps())
+              + " %"
+              + (t.fromTickets() == 0 ? "" : " from " + t.fromTickets() + " tickets a month"));
+    }
+    return p.name()
+        + ": "
+        + ConsoleFormat.money(p.monthlyMinor(), p.currency())
+        + " a month, commission on ticket revenue "
+        + String.join(", ", tiers);
   }
 
   public List<Invoicing.Invoice> getInvoices() {
     return invoicing.stored(tenant.require().id(), null);
   }
 
-  public String money(long minor) {
-    return ConsoleFormat.money(minor, "EUR");
+  public String money(long minor, String currency) {
+    return ConsoleFormat.money(minor, currency);
   }
 }

@@ -88,13 +88,18 @@ public class OperatorPluginsBean {
     }
   }
 
+  /** The month's totals, one per currency ("123.00 EUR, 4,500 IDR"). */
   public String getInvoicesTotal() {
-    return ConsoleFormat.money(
-        getInvoices().stream().mapToLong(Invoicing.Invoice::total).sum(), "EUR");
+    java.util.Map<String, Long> totals = new java.util.TreeMap<>();
+    getInvoices().forEach(i -> totals.merge(i.currency(), i.total(), Long::sum));
+    totals.putIfAbsent(invoicing.billingCurrency(), 0L);
+    List<String> out = new java.util.ArrayList<>();
+    totals.forEach((c, v) -> out.add(ConsoleFormat.money(v, c)));
+    return String.join(", ", out);
   }
 
-  public String money(long minor) {
-    return ConsoleFormat.money(minor, "EUR");
+  public String money(long minor, String currency) {
+    return ConsoleFormat.money(minor, currency);
   }
 
   public String getMonth() {
