@@ -1,5 +1,6 @@
 package io.marquee.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.marquee.support.Browsers;
@@ -89,5 +90,41 @@ class MarketplaceBrowserIT {
     assertTrue(waitFor(By.cssSelector(".this-month-total")).getText().endsWith("EUR"));
     String plan = waitFor(By.id("plan")).getText();
     assertTrue(plan.startsWith("Pay as you go") && plan.contains("15 %"), plan);
+
+    // The add-on's own console screen: in the menu now, for the owner; its form posts and
+    // redirects back with the result.
+    WebElement entry = waitFor(By.cssSelector("a.nav-plugin[data-plugin='recorder']"));
+    assertEquals("Recorded events", entry.getText(), "titled by the plugin's setting default");
+    entry.click();
+    assertEquals("Recorded events", waitFor(By.id("recorder-title")).getText());
+    waitFor(By.id("note")).sendKeys("<i>door</i> opened");
+    browser.findElement(By.id("mark")).click();
+    waitFor(By.id("saved"));
+    assertEquals("<i>door</i> opened", waitFor(By.cssSelector("#marks .mark")).getText());
+    assertTrue(browser.getCurrentUrl().contains("saved=1"), browser.getCurrentUrl());
+
+    // Settings from the marketplace card: a wrong value is named, a right one saved.
+    waitFor(By.id("nav-marketplace")).click();
+    waitFor(By.cssSelector("a.plugin-settings")).click();
+    WebElement limit = waitFor(By.cssSelector(".setting-limit input"));
+    limit.clear();
+    limit.sendKeys("42");
+    browser.findElement(By.id("settings:save")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("inline-messages"), "limit: Events listed must be between 1 and 10"));
+    limit = waitFor(By.cssSelector(".setting-limit input"));
+    limit.clear();
+    limit.sendKeys("3");
+    browser.findElement(By.id("settings:save")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("inline-messages"), "Settings saved"));
+
+    // A screen of an add-on the tenant does not have answers 404.
+    browser.get(url("/console/plugin.xhtml?plugin=surveys&screen=results"));
+    assertEquals("Not found", browser.getTitle(), browser.getPageSource());
   }
 }

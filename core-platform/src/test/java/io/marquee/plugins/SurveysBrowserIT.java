@@ -27,9 +27,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 /**
- * The surveys add-on end to end, with its real jar: a tenant enables it, an event ends, the
- * attendee gets the survey by mail (real SMTP), answers it in Chromium, and staff see the NPS and
- * the comment; the consented comment is a public testimonial; a tenant without it gets 404.
+ * The surveys add-on end to end, with its real jar: a tenant enables it, sets its invitation line
+ * and the event's own questions in the console, the event ends, the attendee gets the survey by
+ * mail (real SMTP), answers it in Chromium, and staff see NPS, the questions' distributions and the
+ * comment in the console; the consented comment is a public testimonial (until the tenant turns
+ * testimonials off); a tenant without the add-on gets 404.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -70,6 +72,17 @@ class SurveysBrowserIT {
             .orElseThrow();
     assertEquals(500, card.getInt("monthlyMinor"), "€5 a month");
     assertEquals(200, staff.post("/api/console/plugins/surveys/enable", "{}").status());
+    Api.Reply badSettings =
+        staff.put("/api/console/plugins/surveys/settings", "{\"delayHours\":\"200\"}");
+    assertEquals(400, badSettings.status(), badSettings.toString());
+    assertEquals("delayHours", badSettings.json().getString("field"));
+    assertEquals(
+        200,
+        staff
+            .put(
+                "/api/console/plugins/surveys/settings",
+                "{\"intro\":\"See you at the next Rooftop!\"}")
+            .status());
 
     String starts = java.time.Instant.now().plusSeconds(3600).toString();
     JsonObject created =
@@ -109,15 +122,36 @@ class SurveysBrowserIT {
             .getString("redirectUrl");
     guest.send("POST", page, "outcome=succeed", "application/x-www-form-urlencoded");
 
+    // In the console, the owner gives this event two questions of its own (menu entries come
+    // from the plugin); a choice without options is refused with a message.
+    String site = "http://" + Tenants.host(slug) + ":" + Platform.httpPort();
+    browser.get(site + "/console/");
+    Browsers.signIn(browser, ownerEmail, Keycloak.passwordOf(ownerEmail));
+    Browsers.waitFor(browser, By.id("console-tenant"));
+    browser.findElement(By.cssSelector("a.nav-plugin[data-screen='questions']")).click();
+    Browsers.waitFor(browser, By.id("survey-events"));
+    browser.findElement(By.linkText("Rooftop Session")).click();
+    addQuestion("How was the sound?", "rating", "", true);
+    addQuestion("How did you hear about us?", "choice", "", false);
+    assertTrue(
+        Browsers.waitFor(browser, By.id("question-problem")).getText().contains("two options"));
+    addQuestion("How did you hear about us?", "choice", "Friends | Instagram | Radio", false);
+    String listed = Browsers.waitFor(browser, By.id("questions")).getText();
+    assertTrue(
+        listed.contains("How was the sound?") && listed.contains("Friends, Instagram, Radio"),
+        listed);
+
     assertEquals(200, staff.post("/api/v1/events/" + event + "/complete", "{}").status());
     MimeMessage mail = MailServer.await(attendee, s -> s.equals("How was Rooftop Session?"));
+    assertTrue(MailServer.html(mail).contains("See you at the next Rooftop!"), "the tenant's line");
     Matcher link =
         Pattern.compile("href=\"([^\"]+/plugins/surveys/s\\?k=[0-9a-f]{48})\"")
             .matcher(MailServer.html(mail));
     assertTrue(link.find(), MailServer.html(mail));
     String url = link.group(1);
 
-    // The attendee answers in the browser: 9 out of 10, a comment, consent to show it.
+    // The attendee answers in the browser: 9 out of 10, the sound 4 of 5, heard on Instagram, a
+    // comment, consent to show it. Missing answers get clear messages.
     browser.get(url);
     Browsers.waitFor(browser, By.id("send"));
     browser.findElement(By.id("send")).click();
@@ -125,6 +159,15 @@ class SurveysBrowserIT {
         Browsers.waitFor(browser, By.id("problem")).getText().contains("0 to 10"),
         "no number chosen: a clear message");
     browser.findElement(By.id("nps-9")).click();
+    browser.findElement(By.id("send")).click();
+    assertTrue(
+        Browsers.waitFor(browser, By.id("problem")).getText().contains("How was the sound?"),
+        "a required question unanswered: named");
+    browser.findElement(By.id("nps-9")).click();
+    browser.findElement(By.cssSelector("fieldset[data-kind='rating'] input[value='4']")).click();
+    browser
+        .findElement(By.cssSelector("fieldset[data-kind='choice'] input[value='Instagram']"))
+        .click();
     browser.findElement(By.id("comment")).sendKeys("<b>Great</b> night, lovely view");
     browser.findElement(By.id("consent")).click();
     browser.findElement(By.id("send")).click();
@@ -132,15 +175,19 @@ class SurveysBrowserIT {
     browser.get(url);
     Browsers.waitFor(browser, By.id("thanks")); // answered once: the link now only thanks
 
-    // Staff only: a visitor gets 403; the signed-in owner sees NPS 100 from one promoter.
-    String results = "/plugins/surveys/results?e=" + event;
-    assertEquals(403, guest.get(results).status());
-    browser.get("http://" + Tenants.host(slug) + ":" + Platform.httpPort() + "/console/");
-    Browsers.signIn(browser, ownerEmail, Keycloak.passwordOf(ownerEmail));
-    Browsers.waitFor(browser, By.id("console-tenant"));
-    browser.get("http://" + Tenants.host(slug) + ":" + Platform.httpPort() + results);
+    // Staff see it in the console: NPS 100 from one promoter, the sound 4.0, Instagram once.
+    String results = "/console/plugin.xhtml?plugin=surveys&screen=results&e=" + event;
+    Api.Reply anonymous = guest.get(results);
+    assertTrue(
+        anonymous.status() == 302 || anonymous.status() == 303,
+        "not signed in: off to sign-in, " + anonymous.status());
+    browser.get(site + results);
     assertEquals("1", Browsers.waitFor(browser, By.id("answers")).getText());
     assertEquals("100", browser.findElement(By.id("nps")).getText());
+    assertEquals("4.0", browser.findElement(By.cssSelector(".rating-average")).getText());
+    assertEquals(
+        "1",
+        browser.findElement(By.cssSelector(".answer[data-value='Instagram'] .count")).getText());
     assertTrue(browser.getPageSource().contains("&lt;b&gt;Great&lt;/b&gt; night"), "escaped");
 
     // The consented comment appears on the storefront event page, escaped.
@@ -159,6 +206,19 @@ class SurveysBrowserIT {
     assertEquals(1, testimonials.getJsonArray("items").size());
     assertEquals("Fiona", testimonials.getJsonArray("items").getJsonObject(0).getString("name"));
 
+    // The tenant turns testimonials off in the add-on's settings page: the block is gone.
+    browser.get(site + "/console/plugin-settings.xhtml?plugin=surveys");
+    new org.openqa.selenium.support.ui.Select(
+            Browsers.waitFor(browser, By.cssSelector(".setting-testimonials select")))
+        .selectByVisibleText("false");
+    browser.findElement(By.id("settings:save")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                By.id("inline-messages"), "Settings saved"));
+    String eventPage = guest.get("/event.xhtml?e=" + created.getString("slug")).body();
+    assertTrue(!eventPage.contains("id=\"testimonials\""), "testimonials turned off");
+
     // Another tenant never enabled surveys: its routes answer 404.
     Shop other = Shop.open("no-surveys");
     assertEquals(
@@ -176,5 +236,20 @@ class SurveysBrowserIT {
                 })
             .count();
     assertEquals(1, invitations, "one invitation only");
+  }
+
+  private static void addQuestion(String label, String kind, String options, boolean required) {
+    org.openqa.selenium.WebElement form = Browsers.waitFor(browser, By.id("add-question"));
+    browser.findElement(By.id("label")).sendKeys(label);
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind")))
+        .selectByValue(kind);
+    browser.findElement(By.id("options")).sendKeys(options);
+    if (required) {
+      browser.findElement(By.id("required")).click();
+    }
+    browser.findElement(By.id("add")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
+    Browsers.waitFor(browser, By.id("add-question"));
   }
 }

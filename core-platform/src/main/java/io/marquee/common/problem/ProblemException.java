@@ -8,12 +8,31 @@ public class ProblemException extends RuntimeException {
   private final int status;
   private final String title;
   private final String field;
+  private java.util.Map<String, String> errors = java.util.Map.of();
 
   public ProblemException(int status, String title, String detail, String field) {
     super(detail);
     this.status = status;
     this.title = title;
     this.field = field;
+  }
+
+  /**
+   * 400 naming several fields at once: {@code field} is the first, {@code errors} has them all
+   * (field → message).
+   */
+  public static ProblemException invalidFields(java.util.Map<String, String> errors) {
+    var sorted = new java.util.TreeMap<>(errors);
+    String first = sorted.firstKey();
+    ProblemException e =
+        new ProblemException(400, "Invalid input", String.join("; ", sorted.values()), first);
+    e.errors = java.util.Collections.unmodifiableMap(sorted);
+    return e;
+  }
+
+  /** Every offending field with its message (empty when only {@link #field()} is known). */
+  public java.util.Map<String, String> errors() {
+    return errors;
   }
 
   public static ProblemException invalid(String field, String detail) {

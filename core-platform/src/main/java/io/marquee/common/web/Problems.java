@@ -14,6 +14,11 @@ public final class Problems {
   private Problems() {}
 
   public static String body(int status, String title, String detail, String field) {
+    return body(status, title, detail, field, java.util.Map.of());
+  }
+
+  public static String body(
+      int status, String title, String detail, String field, java.util.Map<String, String> errors) {
     JsonObjectBuilder json =
         Json.createObjectBuilder()
             .add("type", "about:blank")
@@ -25,11 +30,19 @@ public final class Problems {
     if (field != null) {
       json.add("field", field);
     }
+    if (!errors.isEmpty()) {
+      JsonObjectBuilder e = Json.createObjectBuilder();
+      errors.forEach(e::add);
+      json.add("errors", e);
+    }
     return json.build().toString();
   }
 
   public static Response response(ProblemException e) {
-    return response(e.status(), e.title(), e.getMessage(), e.field());
+    return Response.status(e.status())
+        .type(MEDIA_TYPE)
+        .entity(body(e.status(), e.title(), e.getMessage(), e.field(), e.errors()))
+        .build();
   }
 
   public static Response response(int status, String title, String detail, String field) {

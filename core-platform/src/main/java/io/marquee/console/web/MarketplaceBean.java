@@ -45,6 +45,7 @@ public class MarketplaceBean {
       m.put("enabled", c.enabled());
       m.put("failures", c.failures());
       m.put("startable", "STARTED".equals(p.state()));
+      m.put("hasSettings", !p.settings().isEmpty());
       out.add(m);
     }
     return out;

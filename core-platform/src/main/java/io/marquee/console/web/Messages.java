@@ -19,6 +19,16 @@ final class Messages {
   }
 
   static void error(ProblemException e) {
+    if (!e.errors().isEmpty()) {
+      // one message per field, so each problem can be read (and fixed) on its own
+      e.errors()
+          .forEach(
+              (f, m) ->
+                  FacesContext.getCurrentInstance()
+                      .addMessage(
+                          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, f + ": " + m, null)));
+      return;
+    }
     String field = e.field() == null ? "" : e.field() + ": ";
     FacesContext.getCurrentInstance()
         .addMessage(

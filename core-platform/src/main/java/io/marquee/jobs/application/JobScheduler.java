@@ -59,6 +59,10 @@ public class JobScheduler {
   @ConfigProperty(name = "marquee.jobs.plugin-events-seconds", defaultValue = "2")
   int pluginSeconds;
 
+  @Inject
+  @ConfigProperty(name = "marquee.jobs.plugin-tasks-seconds", defaultValue = "30")
+  int pluginTaskSeconds;
+
   private Scheduler scheduler;
 
   void onStart(@Observes SchemasReady ready) {
@@ -90,6 +94,8 @@ public class JobScheduler {
       schedule(HoldExpiryJob.class, "hold-expiry", holdExpirySeconds);
       schedule(io.marquee.notifications.application.NotificationJob.class, "mail", mailSeconds);
       schedule(io.marquee.plugins.application.PluginEventJob.class, "plugin-events", pluginSeconds);
+      schedule(
+          io.marquee.plugins.application.PluginTaskJob.class, "plugin-tasks", pluginTaskSeconds);
       monthly(io.marquee.billing.application.MonthlyInvoiceJob.class, "invoice-run");
       scheduler.start();
       LOG.info(

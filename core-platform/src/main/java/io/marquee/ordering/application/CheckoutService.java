@@ -50,6 +50,50 @@ public class CheckoutService {
 
   @Inject Sql sql;
   @Inject PaymentService payments;
+  @Inject jakarta.enterprise.inject.Instance<CheckoutPricing> pricing;
+
+  /**
+   * Each type's unit price: the catalogue's (or the buyer's donation), then what the tenant's
+   * checkout plugins set for paid types. Free and donation tickets are never repriced.
+   */
+  private Map<UUID, Long> unitPrices(
+      TenantSnapshot tenant,
+      Event event,
+      Map<UUID, TicketType> types,
+      TreeMap<UUID, Integer> quantities,
+      Map<UUID, Long> donations) {
+    Map<UUID, Long> prices = new HashMap<>();
+    List<CheckoutPricing.Line> lines = new ArrayList<>();
+    for (var q : quantities.entrySet()) {
+      TicketType type = types.get(q.getKey());
+      long price =
+          type.kind().isFreeOfCharge() ? 0 : donations.getOrDefault(type.id(), type.priceMinor());
+      prices.put(type.id(), price);
+      lines.add(
+          new CheckoutPricing.Line(
+              type.id(),
+              type.name(),
+              type.kind().name().toLowerCase(Locale.ROOT),
+              q.getValue(),
+              price));
+    }
+    if (!pricing.isUnsatisfied()) {
+      pricing
+          .get()
+          .unitPrices(tenant, event.id(), event.currency(), lines)
+          .forEach(
+              (typeId, price) -> {
+                TicketType type = types.get(typeId);
+                if (type != null
+                    && prices.containsKey(typeId)
+                    && price >= 0
+                    && type.kind() == TicketKind.PAID) {
+                  prices.put(typeId, price);
+                }
+              });
+    }
+    return prices;
+  }
 
   public Order place(TenantSnapshot tenant, PlaceOrder cmd) {
     TenantSql tsql = sql.in(tenant.schema());
@@ -185,13 +229,12 @@ public class CheckoutService {
     }
 
     CommerceSettings settings = catalog.settings();
+    Map<UUID, Long> unitPrices = unitPrices(tenant, event, types, quantities, donations);
     List<PriceCalculator.Unit> units = new ArrayList<>();
     for (var q : quantities.entrySet()) {
-      TicketType type = types.get(q.getKey());
-      long price =
-          type.kind().isFreeOfCharge() ? 0 : donations.getOrDefault(type.id(), type.priceMinor());
+      long price = unitPrices.get(q.getKey());
       for (int i = 0; i < q.getValue(); i++) {
-        units.add(new PriceCalculator.Unit(type.id(), price));
+        units.add(new PriceCalculator.Unit(q.getKey(), price));
       }
     }
     PriceQuote quote =
@@ -230,7 +273,7 @@ public class CheckoutService {
               orderId,
               q.getKey(),
               q.getValue(),
-              donations.getOrDefault(q.getKey(), types.get(q.getKey()).priceMinor()),
+              unitPrices.get(q.getKey()),
               names.get(q.getKey())));
     }
     // Tickets exist from the start, held, with their exact price shares; paying makes them valid.

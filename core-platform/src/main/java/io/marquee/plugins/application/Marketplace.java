@@ -89,6 +89,10 @@ public class Marketplace {
   }
 
   /** Switches a plugin on or off; false when it already was. The caller checked the role. */
+  public boolean isEnabled(TenantSnapshot t, String id) {
+    return entitlements.enabledFor(t.id()).contains(id);
+  }
+
   public boolean change(TenantSnapshot t, String id, boolean enabled, String actor) {
     PluginHost.Installed p =
         host.find(id)

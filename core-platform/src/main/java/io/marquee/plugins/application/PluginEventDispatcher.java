@@ -8,15 +8,9 @@ import io.marquee.plugin.api.PluginContext;
 import io.marquee.plugin.api.TenantRef;
 import io.marquee.tenancy.application.TenantDirectory;
 import io.marquee.tenancy.application.TenantSnapshot;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,28 +30,12 @@ public class PluginEventDispatcher {
   @Inject io.marquee.billing.application.Metering metering;
   @Inject io.marquee.notifications.application.NotificationChannel mail;
   @Inject io.marquee.tenancy.application.PlatformSettings platform;
+  @Inject PluginCalls calls;
+  @Inject PluginSettingsStore settings;
 
   @Inject
   @ConfigProperty(name = "marquee.plugins.call-timeout-ms", defaultValue = "5000")
   long timeoutMs;
-
-  // One small pool per plugin: a plugin that hangs and ignores interruption can hold only its own
-  // threads, never delay another plugin's calls.
-  private final java.util.Map<String, ExecutorService> pools =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  private ExecutorService pool(String pluginId) {
-    return pools.computeIfAbsent(
-        pluginId,
-        id ->
-            Executors.newFixedThreadPool(
-                2,
-                r -> {
-                  Thread t = new Thread(r, "marquee-plugin-" + id);
-                  t.setDaemon(true);
-                  return t;
-                }));
-  }
 
   /** Delivers the tenant's undelivered events; returns how many events were handled. */
   public int dispatch(String slug) {
@@ -81,22 +59,14 @@ public class PluginEventDispatcher {
       return 0;
     }
     for (String pluginId : entitlements.enabledFor(t.id())) {
-      java.util.Set<String> units =
-          host.find(pluginId)
-              .map(p -> p.price().unitPricesMinor().keySet())
-              .orElse(java.util.Set.of());
       PluginContext context = contextFor(t, pluginId);
-      host.reading(
-          () -> {
-            for (DomainEventListener listener : host.listeners(pluginId)) {
-              for (DomainEvent e : events) {
-                if (listener.types().isEmpty() || listener.types().contains(e.type())) {
-                  call(t, pluginId, listener, e, context);
-                }
-              }
-            }
-            return null;
-          });
+      for (DomainEventListener listener : host.reading(() -> host.listeners(pluginId))) {
+        for (DomainEvent e : events) {
+          if (listener.types().isEmpty() || listener.types().contains(e.type())) {
+            call(t, pluginId, listener, e, context);
+          }
+        }
+      }
     }
     // Marked after the calls: delivery is at least once, as the extension point promises.
     tsql.update(
@@ -111,34 +81,16 @@ public class PluginEventDispatcher {
       DomainEventListener listener,
       DomainEvent e,
       PluginContext context) {
-    long start = System.nanoTime();
-    String failure = null;
-    boolean timedOut = false;
-    Future<?> f =
-        pool(pluginId)
-            .submit(
-                () -> {
-                  listener.on(e, context);
-                  return null;
-                });
-    try {
-      f.get(timeoutMs, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException x) {
-      f.cancel(true);
-      timedOut = true;
-      failure = "timed out after " + timeoutMs + " ms on " + e.type();
-    } catch (java.util.concurrent.ExecutionException x) {
-      failure = e.type() + ": " + x.getCause();
-    } catch (InterruptedException x) {
-      Thread.currentThread().interrupt();
-      failure = "interrupted";
-    }
-    long micros = (System.nanoTime() - start) / 1000;
-    if (failure != null) {
-      String msg = failure;
-      LOG.warning(() -> "plugin " + pluginId + " failed for tenant " + t.slug() + ": " + msg);
-    }
-    entitlements.record(t.id(), pluginId, micros, failure, timedOut);
+    calls.call(
+        t.id(),
+        t.slug(),
+        pluginId,
+        e.type(),
+        timeoutMs,
+        () -> {
+          listener.on(e, context);
+          return null;
+        });
   }
 
   /** The context of one plugin's calls for one tenant (used for events and HTTP alike). */
@@ -156,12 +108,8 @@ public class PluginEventDispatcher {
         new Storage(sql.in(t.schema())),
         platform.baseUrl(t.primaryHost()),
         t.displayName(),
-        mail);
-  }
-
-  @PreDestroy
-  void stop() {
-    pools.values().forEach(ExecutorService::shutdownNow);
+        mail,
+        () -> settings.effective(t.id(), pluginId));
   }
 
   /** The platform's side of a plugin call: this tenant, this plugin, its declared units. */
@@ -174,8 +122,14 @@ public class PluginEventDispatcher {
       Storage storage,
       String baseUrl,
       String tenantName,
-      io.marquee.notifications.application.NotificationChannel mail)
+      io.marquee.notifications.application.NotificationChannel mail,
+      java.util.function.Supplier<java.util.Map<String, String>> settingValues)
       implements PluginContext {
+    @Override
+    public io.marquee.plugin.api.PluginSettings settings() {
+      return new Settings(settingValues.get());
+    }
+
     @Override
     public java.util.Optional<io.marquee.plugin.api.EventSummary> event(String eventId) {
       return storage
@@ -190,6 +144,22 @@ public class PluginEventDispatcher {
                       TenantSql.instant(rs, "starts_at"),
                       rs.getString("status")),
               uuidText(eventId));
+    }
+
+    @Override
+    public java.util.List<io.marquee.plugin.api.EventSummary> events() {
+      return storage
+          .sql()
+          .list(
+              "SELECT id, slug, title, starts_at, status FROM {t}.event ORDER BY starts_at DESC"
+                  + " LIMIT 200",
+              rs ->
+                  new io.marquee.plugin.api.EventSummary(
+                      rs.getString("id"),
+                      rs.getString("slug"),
+                      rs.getString("title"),
+                      TenantSql.instant(rs, "starts_at"),
+                      rs.getString("status")));
     }
 
     @Override
@@ -251,6 +221,29 @@ public class PluginEventDispatcher {
             return row;
           },
           args);
+    }
+  }
+
+  /** The tenant's effective settings for one plugin call. */
+  record Settings(java.util.Map<String, String> all)
+      implements io.marquee.plugin.api.PluginSettings {
+    @Override
+    public String get(String key) {
+      return all.get(key);
+    }
+
+    @Override
+    public int integer(String key) {
+      try {
+        return Integer.parseInt(all.get(key));
+      } catch (NumberFormatException | NullPointerException e) {
+        throw new IllegalArgumentException("setting " + key + " is not a whole number");
+      }
+    }
+
+    @Override
+    public boolean flag(String key) {
+      return Boolean.parseBoolean(all.get(key));
     }
   }
 }

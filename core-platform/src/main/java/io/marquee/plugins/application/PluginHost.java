@@ -32,8 +32,10 @@ public class PluginHost {
 
   private PluginManager manager;
 
+  @Inject io.marquee.plugins.infrastructure.PluginSignatures signatures;
+
   // The listing of each loaded jar, read once: the catalogue and every plugin call ask for it.
-  private final java.util.Map<Path, java.util.Properties> listings =
+  private final java.util.Map<Path, Listed> listings =
       new java.util.concurrent.ConcurrentHashMap<>();
 
   // Calls into plugins hold the read lock; installing, upgrading and removing hold the write lock,
@@ -60,13 +62,17 @@ public class PluginHost {
       String description,
       String provider,
       String state,
-      io.marquee.billing.domain.PluginPrice price) {}
+      io.marquee.billing.domain.PluginPrice price,
+      List<io.marquee.plugins.domain.SettingSpec> settings) {}
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     start();
   }
 
   synchronized void start() {
+    if (manager != null) {
+      return; // started already (start-up observers may ask twice)
+    }
     Path dir = Path.of(folder).toAbsolutePath();
     manager = PluginManagers.manager(dir);
     if (!Files.isDirectory(dir)) {
@@ -91,27 +97,54 @@ public class PluginHost {
   public List<Installed> installed() {
     List<Installed> out = new ArrayList<>();
     for (PluginWrapper p : manager.getPlugins()) {
-      java.util.Properties listing = listings.computeIfAbsent(p.getPluginPath(), k -> listing(p));
+      Listed listed = listings.computeIfAbsent(p.getPluginPath(), k -> listed(p));
+      var l = listed.listing();
       out.add(
           new Installed(
               p.getPluginId(),
               p.getDescriptor().getVersion(),
-              listing.getProperty("name", p.getPluginId()),
-              listing.getProperty("category", "other"),
+              l.name(),
+              l.category(),
               p.getDescriptor().getPluginDescription(),
               p.getDescriptor().getProvider(),
-              p.getPluginState().toString(),
-              price(listing)));
+              listed.problem() == null
+                  ? p.getPluginState().toString()
+                  : "FAILED: " + listed.problem(),
+              l.price(),
+              l.settings()));
     }
     return out;
   }
 
-  /**
-   * The plugin's marketplace listing, {@code marquee-plugin.properties} inside its jar: name,
-   * category, {@code monthly.minor}, {@code currency} and {@code unit.<name>.minor} per metered
-   * unit.
-   */
-  private static java.util.Properties listing(PluginWrapper p) {
+  /** A loaded jar's listing, or why it could not be read (then the plugin is not started). */
+  private record Listed(io.marquee.plugins.domain.PluginListing listing, String problem) {}
+
+  private static Listed listed(PluginWrapper p) {
+    try {
+      return new Listed(
+          io.marquee.plugins.domain.PluginListing.parse(p.getPluginId(), properties(p)), null);
+    } catch (IllegalArgumentException e) {
+      LOG.warning(() -> "plugin " + p.getPluginId() + " has a bad listing: " + e.getMessage());
+      return new Listed(
+          new io.marquee.plugins.domain.PluginListing(
+              p.getPluginId(),
+              "other",
+              io.marquee.billing.domain.PluginPrice.free("EUR"),
+              List.of()),
+          "marquee-plugin.properties: " + e.getMessage());
+    }
+  }
+
+  /** The listing of one installed plugin. */
+  public Optional<io.marquee.plugins.domain.PluginListing> listing(String id) {
+    PluginWrapper p = manager.getPlugin(id);
+    return p == null
+        ? Optional.empty()
+        : Optional.of(listings.computeIfAbsent(p.getPluginPath(), k -> listed(p)).listing());
+  }
+
+  /** {@code marquee-plugin.properties} inside the plugin's jar. */
+  private static java.util.Properties properties(PluginWrapper p) {
     java.util.Properties props = new java.util.Properties();
     ClassLoader cl = p.getPluginClassLoader();
     if (cl == null) {
@@ -127,33 +160,42 @@ public class PluginHost {
     return props;
   }
 
-  static io.marquee.billing.domain.PluginPrice price(java.util.Properties l) {
-    java.util.Map<String, Long> units = new java.util.TreeMap<>();
-    for (String k : l.stringPropertyNames()) {
-      if (k.startsWith("unit.") && k.endsWith(".minor")) {
-        units.put(k.substring(5, k.length() - 6), Long.parseLong(l.getProperty(k).strip()));
-      }
-    }
-    return new io.marquee.billing.domain.PluginPrice(
-        Long.parseLong(l.getProperty("monthly.minor", "0").strip()),
-        l.getProperty("currency", "EUR").strip(),
-        units);
-  }
-
   public Optional<Installed> find(String id) {
     return installed().stream().filter(p -> p.id().equals(id)).findFirst();
   }
 
+  /**
+   * What identifies the jar an installed plugin was loaded from: its version, size and time, so a
+   * rebuilt jar with the same version still counts as new.
+   */
+  public String fingerprint(String id) {
+    PluginWrapper p = manager.getPlugin(id);
+    if (p == null) {
+      return null;
+    }
+    try {
+      return p.getDescriptor().getVersion()
+          + "@"
+          + Files.size(p.getPluginPath())
+          + "-"
+          + Files.getLastModifiedTime(p.getPluginPath()).toMillis();
+    } catch (java.io.IOException e) {
+      return p.getDescriptor().getVersion();
+    }
+  }
+
   public boolean isStarted(String id) {
     PluginWrapper p = manager.getPlugin(id);
-    return p != null && p.getPluginState() == PluginState.STARTED;
+    return p != null
+        && p.getPluginState() == PluginState.STARTED
+        && listings.computeIfAbsent(p.getPluginPath(), k -> listed(p)).problem() == null;
   }
 
   /** A jar that is not an installable plugin (no PF4J descriptor, a bad id, not a jar at all). */
   public static final class BadPlugin extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    BadPlugin(String message) {
+    public BadPlugin(String message) {
       super(message);
     }
   }
@@ -179,6 +221,15 @@ public class PluginHost {
         }
         id = m.getMainAttributes().getValue("Plugin-Id");
         version = m.getMainAttributes().getValue("Plugin-Version");
+        // The signature first: nothing from a jar changed after signing is read.
+        String unsigned = signatures.problem(f).orElse(null);
+        if (unsigned != null) {
+          throw new BadPlugin(unsigned);
+        }
+        checkListing(f, id);
+      } catch (BadPlugin e) {
+        Files.deleteIfExists(tmp);
+        throw e;
       } catch (java.io.IOException e) {
         Files.deleteIfExists(tmp);
         throw new BadPlugin("not a jar file: " + e.getMessage());
@@ -234,6 +285,27 @@ public class PluginHost {
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  private static void checkListing(java.util.jar.JarFile f, String id) throws java.io.IOException {
+    var entry = f.getJarEntry("marquee-plugin.properties");
+    if (entry == null) {
+      throw new BadPlugin("the jar has no marquee-plugin.properties (the marketplace listing)");
+    }
+    java.util.Properties props = new java.util.Properties();
+    try (var in = f.getInputStream(entry)) {
+      props.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    try {
+      io.marquee.plugins.domain.PluginListing.parse(id, props);
+    } catch (IllegalArgumentException e) {
+      throw new BadPlugin("marquee-plugin.properties: " + e.getMessage());
+    }
+  }
+
+  /** A plugin's extensions of one kind, or none while it is not started. */
+  public <T> List<T> extensions(Class<T> type, String pluginId) {
+    return isStarted(pluginId) ? manager.getExtensions(type, pluginId) : List.of();
   }
 
   public ClassLoader classLoader(String pluginId) {

@@ -27,6 +27,8 @@ public class MarketplaceResource {
   @Inject Caller caller;
   @Inject TenantContext tenant;
   @Inject Marketplace marketplace;
+  @Inject io.marquee.plugins.application.PluginSettingsStore settings;
+  @Inject io.marquee.plugins.application.PluginHost host;
 
   @GET
   public JsonObject catalogue() {
@@ -73,5 +75,73 @@ public class MarketplaceResource {
         .add("enabled", enabled)
         .add("changed", changed)
         .build();
+  }
+
+  /** The plugin's declared settings with this tenant's values (defaults where unset). */
+  @GET
+  @Path("{id}/settings")
+  public JsonObject settings(@PathParam("id") String id) {
+    caller.require(Permission.MANAGE_PLUGINS);
+    var t = tenant.require();
+    var listing =
+        host.listing(id)
+            .orElseThrow(
+                () -> io.marquee.common.problem.ProblemException.notFound("no plugin " + id));
+    java.util.Map<String, String> values = settings.effective(t.id(), id);
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    for (var spec : listing.settings()) {
+      var b =
+          Json.createObjectBuilder()
+              .add("key", spec.key())
+              .add("type", spec.type().name().toLowerCase(java.util.Locale.ROOT))
+              .add("label", spec.label())
+              .add("required", spec.required());
+      if (values.get(spec.key()) != null) {
+        b.add("value", values.get(spec.key()));
+      }
+      if (spec.min() != null) {
+        b.add("min", spec.min());
+      }
+      if (spec.max() != null) {
+        b.add("max", spec.max());
+      }
+      if (!spec.options().isEmpty()) {
+        b.add("options", Json.createArrayBuilder(spec.options()));
+      }
+      items.add(b);
+    }
+    return Json.createObjectBuilder().add("id", id).add("settings", items).build();
+  }
+
+  /**
+   * Saves settings, body {@code {"key":"value",…}} (all as strings; blank means "use the default"):
+   * 400 naming each bad field ({@code errors}), old settings kept.
+   */
+  @jakarta.ws.rs.PUT
+  @Path("{id}/settings")
+  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+  public JsonObject saveSettings(@PathParam("id") String id, JsonObject body) {
+    caller.require(Permission.MANAGE_PLUGINS);
+    var t = tenant.require();
+    if (!marketplace.isEnabled(t, id)) {
+      throw io.marquee.common.problem.ProblemException.conflict(
+          "id", "enable " + id + " before changing its settings");
+    }
+    java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+    if (body != null) {
+      body.forEach(
+          (k, v) ->
+              values.put(
+                  k,
+                  switch (v.getValueType()) {
+                    case STRING -> ((jakarta.json.JsonString) v).getString();
+                    case NULL -> "";
+                    default -> v.toString();
+                  }));
+    }
+    var saved = settings.save(t, id, values, caller.actor());
+    var out = Json.createObjectBuilder();
+    saved.forEach(out::add);
+    return Json.createObjectBuilder().add("id", id).add("values", out).build();
   }
 }

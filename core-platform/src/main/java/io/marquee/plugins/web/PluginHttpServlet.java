@@ -45,6 +45,52 @@ public class PluginHttpServlet extends HttpServlet {
     }
   }
 
+  private static final Map<String, String> TYPES =
+      Map.ofEntries(
+          Map.entry("js", "text/javascript; charset=UTF-8"),
+          Map.entry("css", "text/css; charset=UTF-8"),
+          Map.entry("html", "text/html; charset=UTF-8"),
+          Map.entry("json", "application/json"),
+          Map.entry("webmanifest", "application/manifest+json"),
+          Map.entry("svg", "image/svg+xml"),
+          Map.entry("png", "image/png"),
+          Map.entry("ico", "image/x-icon"),
+          Map.entry("woff2", "font/woff2"),
+          Map.entry("mp3", "audio/mpeg"),
+          Map.entry("wav", "audio/wav"),
+          Map.entry("txt", "text/plain; charset=UTF-8"));
+
+  /**
+   * A static file from the plugin's own jar ({@code assets/…} inside it), never from the platform's
+   * class path. Only known file types; names with {@code ..} are refused.
+   */
+  private void asset(String pluginId, String name, HttpServletResponse res) throws IOException {
+    String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+    if (name.contains("..") || name.contains("//") || !TYPES.containsKey(ext)) {
+      res.sendError(404);
+      return;
+    }
+    java.net.URL url =
+        host.reading(
+            () -> {
+              ClassLoader cl = host.isStarted(pluginId) ? host.classLoader(pluginId) : null;
+              // findResource, not getResource: the plugin's own jar only, not its parents
+              return cl instanceof java.net.URLClassLoader u ? u.findResource(name) : null;
+            });
+    if (url == null) {
+      res.sendError(404);
+      return;
+    }
+    byte[] body;
+    try (var in = url.openStream()) {
+      body = in.readAllBytes();
+    }
+    res.setContentType(TYPES.get(ext));
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Cache-Control", "public, max-age=300");
+    res.getOutputStream().write(body);
+  }
+
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
     TenantSnapshot t = tenant.current().orElse(null);
@@ -59,12 +105,17 @@ public class PluginHttpServlet extends HttpServlet {
       res.sendError(404);
       return;
     }
+    String rest = "/" + (parts.length > 2 ? parts[2] : "");
+    if (rest.startsWith("/assets/") && req.getMethod().equals("GET")) {
+      asset(id, rest.substring(1), res);
+      return;
+    }
     Map<String, String> params = new HashMap<>();
     req.getParameterMap().forEach((k, v) -> params.put(k, v.length == 0 ? "" : v[0]));
     PluginRequest request =
         new PluginRequest(
             req.getMethod(),
-            "/" + (parts.length > 2 ? parts[2] : ""),
+            rest,
             params,
             platform.baseUrl(t.primaryHost()),
             io.marquee.identity.web.ConsoleSession.principal(req)

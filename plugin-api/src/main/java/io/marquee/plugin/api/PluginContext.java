@@ -30,6 +30,9 @@ public interface PluginContext {
   /** One of the tenant's events, if it exists. */
   java.util.Optional<EventSummary> event(String eventId);
 
+  /** The tenant's events, newest start first (at most 200). Since 0.2.0. */
+  java.util.List<EventSummary> events();
+
   /** The valid tickets of one of the tenant's events, with their holders. */
   java.util.List<Attendee> attendees(String eventId);
 
@@ -38,4 +41,7 @@ public interface PluginContext {
    * {@code html} is sent as is: escape what came from people. Throws when the mail server refuses.
    */
   void sendMail(String to, String subject, String html) throws Exception;
+
+  /** The tenant's settings for this plugin (validated, with declared defaults). Since 0.2.0. */
+  PluginSettings settings();
 }

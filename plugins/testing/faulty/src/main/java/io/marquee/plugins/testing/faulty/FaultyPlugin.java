@@ -32,4 +32,23 @@ public class FaultyPlugin extends Plugin {
       }
     }
   }
+
+  /** Hangs in every checkout, ignoring interruption: the checkout must go on without it. */
+  @Extension
+  public static class SlowPricing implements io.marquee.plugin.api.CheckoutContributor {
+    @Override
+    public java.util.List<PriceAdjustment> beforeHold(CheckoutDraft draft, PluginContext context) {
+      long until = System.currentTimeMillis() + 30_000;
+      while (System.currentTimeMillis() < until) {
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException ignored) {
+          // keep hanging
+        }
+      }
+      return draft.lines().stream()
+          .map(l -> new PriceAdjustment(l.ticketTypeId(), 0, "never"))
+          .toList();
+    }
+  }
 }
