@@ -580,6 +580,7 @@ usage: $0 <command>
   test         run every test (unit, architecture, integration, browser)
   bench [N]    tenancy benchmark (needs 'run')
   flash-bench  flash-sale benchmark (needs 'run'); --kill-restart adds the crash run
+  checkin-bench  check-in benchmark (needs 'run'): scans at 500/s, offline verify in Chromium, sync
   start-server start the deployed Liberty server only
 EOF
 }
@@ -611,6 +612,7 @@ main() {
         test)        cmd_test "$@" ;;
         bench)       cmd_bench "$@" ;;
         flash-bench) cmd_flash_bench "$@" ;;
+        checkin-bench) cmd_checkin_bench "$@" ;;
         start-server) cmd_start_server "$@" ;;
         -h|--help|help) usage ;;
         *) usage >&2; exit 2 ;;

@@ -90,6 +90,24 @@ seed_demo_event() { # seed_demo_event SLUG VENUE CITY TITLE PRICE_MINOR VIP_MINO
         && log "demo event '$4' published for $slug"
 }
 
+# NightScene runs its door with the smart check-in add-on: on, with a gate on its demo event (once).
+seed_demo_checkin() { # seed_demo_checkin SLUG
+    local slug=$1 token event
+    token=$(owner_token "$slug")
+    [ -n "$token" ] || return 0
+    curl -fsS --max-time 20 -o /dev/null -H "Host: $slug.localhost:$APP_PORT" -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$APP_PORT/api/console/plugins/checkin/enable" \
+        -d '{}' || { log "check-in add-on could not be enabled for $slug"; return 0; }
+    event=$(curl -fsS --max-time 20 -H "Host: $slug.localhost:$APP_PORT" -H "Authorization: Bearer $token" \
+        "http://127.0.0.1:$APP_PORT/api/v1/events" \
+        | python3 -c 'import json,sys; d=json.load(sys.stdin); i=d.get("items", d) if isinstance(d, dict) else d; print(i[0]["id"] if i else "")' 2>/dev/null)
+    [ -n "$event" ] || return 0
+    curl -sS --max-time 20 -o /dev/null -H "Host: $slug.localhost:$APP_PORT" -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$APP_PORT/plugins/checkin/api/admin/gates" \
+        -d "{\"eventId\":\"$event\",\"name\":\"Main door\",\"capacity\":600}" || true
+    log "check-in on for $slug (gate 'Main door'; provision a phone in Console > Gates and devices)"
+}
+
 # Starts the already deployed server (used by the benchmark after it kills Liberty mid-sale).
 cmd_start_server() {
     load_env
@@ -158,6 +176,7 @@ cmd_run() {
     # The paid add-ons built from plugins/ (test fixtures in plugins/testing are never installed).
     mkdir -p "$WLP_DIR/usr/servers/marquee/plugins"
     cp "$REPO_DIR"/plugins/surveys/target/plugin-surveys-*.jar "$WLP_DIR/usr/servers/marquee/plugins/"
+    cp "$REPO_DIR"/plugins/checkin/target/plugin-checkin-*.jar "$WLP_DIR/usr/servers/marquee/plugins/"
     if liberty_running marquee; then
         log "Liberty is running: the new WAR is picked up from dropins"
         sleep 5
@@ -174,6 +193,7 @@ cmd_run() {
     seed_demo_event nightscene "Club Aurora" Mumbai "Neon Nights" 150000 450000
     seed_demo_event voelgoed "Kirstenbosch Stage" "Cape Town" "Sunset Sessions" 25000 75000
     seed_demo_event expo "JIExpo Kemayoran" Jakarta "Jakarta Tech Expo" 15000000 50000000
+    seed_demo_checkin nightscene
     cat <<TXT
 
 Marquee is running.
@@ -249,6 +269,13 @@ cmd_bench() {
     load_env
     wait_http "$APP_URL/health/ready" 10 || die "start the product first: $0 run"
     python3 "$OPS_DIR/bench/tenancy_bench.py" "$n"
+}
+
+# Check-in benchmark (not in CI): online scan latency at 500/s, offline verification in Chromium, sync.
+cmd_checkin_bench() {
+    load_env
+    wait_http "$APP_URL/health/ready" 10 || die "start the product first: $0 run"
+    python3 "$OPS_DIR/bench/checkin_bench.py" "$@"
 }
 
 # Flash-sale benchmark (not in CI): pgbench reference, 1,000 buyers for the last 100, sustained paid

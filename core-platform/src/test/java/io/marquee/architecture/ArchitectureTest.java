@@ -58,15 +58,22 @@ class ArchitectureTest {
   static final ArchRule pluginsNeverSeeCoreInternals =
       noClasses()
           .that()
-          .resideInAnyPackage("io.marquee.plugins.testing..", "io.marquee.plugins.surveys..")
+          .resideInAnyPackage(
+              "io.marquee.plugins.testing..",
+              "io.marquee.plugins.surveys..",
+              "io.marquee.plugins.checkin..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
               "io.marquee.tenancy..",
               "io.marquee.ordering..",
               "io.marquee.catalog..",
+              "io.marquee.ticketing..",
               "io.marquee.ledger..",
+              "io.marquee.billing..",
+              "io.marquee.identity..",
               "io.marquee.common..",
-              "io.marquee.plugins.application..")
+              "io.marquee.plugins.application..",
+              "io.marquee.plugins.infrastructure..")
           .because("a plugin sees plugin-api only");
 }

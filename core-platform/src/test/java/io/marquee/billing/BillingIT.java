@@ -208,7 +208,14 @@ class BillingIT {
 
   @Test
   void aPlanFeeInEurosAndTheCommissionInTheCurrencyTheTenantSellsIn() {
-    Shop s = Shop.open("plan", "Plan Expo", "IDR", "id-ID", "Asia/Jakarta", "expo");
+    Shop s =
+        Shop.open(
+            "plan",
+            "Plan Expo " + java.util.UUID.randomUUID().toString().substring(0, 8),
+            "IDR",
+            "id-ID",
+            "Asia/Jakarta",
+            "expo");
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     YearMonth month = YearMonth.from(today);
     int daysLeft = month.lengthOfMonth() - today.getDayOfMonth() + 1;

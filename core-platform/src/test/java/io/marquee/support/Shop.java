@@ -14,7 +14,7 @@ public final class Shop {
   public final String slug;
   public final String ownerToken;
 
-  private Shop(String slug, String ownerToken) {
+  public Shop(String slug, String ownerToken) {
     this.slug = slug;
     this.ownerToken = ownerToken;
   }

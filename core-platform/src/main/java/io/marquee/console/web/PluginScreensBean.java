@@ -52,7 +52,15 @@ public class PluginScreensBean {
               }
             });
     rendered =
-        screens.render(t, role(), plugin, screen, "GET", params, platform.baseUrl(t.primaryHost()));
+        screens.render(
+            t,
+            role(),
+            plugin,
+            screen,
+            "GET",
+            params,
+            platform.baseUrl(t.primaryHost()),
+            caller.staff() == null ? null : caller.staff().email());
     if (rendered.refusal() != null) {
       FacesContext.getCurrentInstance()
           .getExternalContext()

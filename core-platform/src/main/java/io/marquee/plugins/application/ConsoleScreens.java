@@ -83,7 +83,8 @@ public class ConsoleScreens {
       String screenId,
       String method,
       Map<String, String> params,
-      String baseUrl) {
+      String baseUrl,
+      String staffEmail) {
     ConsoleScreen s = find(t, pluginId, screenId).orElse(null);
     if (s == null) {
       return new Rendered(Refusal.NOT_FOUND, null, null, null);
@@ -91,7 +92,8 @@ public class ConsoleScreens {
     if (role == null || !s.roles().contains(role)) {
       return new Rendered(Refusal.FORBIDDEN, null, null, null);
     }
-    PluginRequest req = new PluginRequest(method, "/" + screenId, params, baseUrl, role);
+    PluginRequest req =
+        new PluginRequest(method, "/" + screenId, params, baseUrl, role, staffEmail, Map.of(), "");
     var ctx = contexts.contextFor(t, pluginId);
     PluginCalls.Outcome<PluginResponse> out =
         calls.call(

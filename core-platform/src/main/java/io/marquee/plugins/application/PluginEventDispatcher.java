@@ -32,6 +32,8 @@ public class PluginEventDispatcher {
   @Inject io.marquee.tenancy.application.PlatformSettings platform;
   @Inject PluginCalls calls;
   @Inject PluginSettingsStore settings;
+  @Inject io.marquee.ticketing.application.TicketService tickets;
+  @Inject io.marquee.ordering.application.PaymentService payments;
 
   @Inject
   @ConfigProperty(name = "marquee.plugins.call-timeout-ms", defaultValue = "5000")
@@ -109,7 +111,8 @@ public class PluginEventDispatcher {
         platform.baseUrl(t.primaryHost()),
         t.displayName(),
         mail,
-        () -> settings.effective(t.id(), pluginId));
+        () -> settings.effective(t.id(), pluginId),
+        new PluginTicketDesk(t, sql.in(t.schema()), tickets, payments));
   }
 
   /** The platform's side of a plugin call: this tenant, this plugin, its declared units. */
@@ -123,7 +126,8 @@ public class PluginEventDispatcher {
       String baseUrl,
       String tenantName,
       io.marquee.notifications.application.NotificationChannel mail,
-      java.util.function.Supplier<java.util.Map<String, String>> settingValues)
+      java.util.function.Supplier<java.util.Map<String, String>> settingValues,
+      io.marquee.plugin.api.TicketDesk tickets)
       implements PluginContext {
     @Override
     public io.marquee.plugin.api.PluginSettings settings() {

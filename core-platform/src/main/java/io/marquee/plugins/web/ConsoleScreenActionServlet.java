@@ -48,7 +48,14 @@ public class ConsoleScreenActionServlet extends HttpServlet {
     String role = caller.role() == null ? null : caller.role().groupName();
     ConsoleScreens.Rendered r =
         screens.render(
-            t, role, parts[1], parts[2], "POST", params, platform.baseUrl(t.primaryHost()));
+            t,
+            role,
+            parts[1],
+            parts[2],
+            "POST",
+            params,
+            platform.baseUrl(t.primaryHost()),
+            caller.staff() == null ? null : caller.staff().email());
     if (r.refusal() != null) {
       res.sendError(r.refusal() == ConsoleScreens.Refusal.NOT_FOUND ? 404 : 403);
       return;

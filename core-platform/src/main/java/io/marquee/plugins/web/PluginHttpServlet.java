@@ -91,6 +91,43 @@ public class PluginHttpServlet extends HttpServlet {
     res.getOutputStream().write(body);
   }
 
+  @Inject transient io.marquee.identity.infrastructure.TokenVerifier tokens;
+
+  /** The staff member behind the request: the console session, or a staff bearer token. */
+  private java.util.Optional<io.marquee.identity.domain.StaffPrincipal> staff(
+      HttpServletRequest req) {
+    var session = io.marquee.identity.web.ConsoleSession.principal(req);
+    String auth = req.getHeader("Authorization");
+    if (session.isPresent() || auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return session;
+    }
+    try {
+      return java.util.Optional.of(tokens.verify(auth.substring(7).strip()));
+    } catch (io.marquee.identity.infrastructure.TokenVerifier.InvalidToken e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static Map<String, String> headers(HttpServletRequest req) {
+    Map<String, String> out = new HashMap<>();
+    for (String name : java.util.Collections.list(req.getHeaderNames())) {
+      if (!name.equalsIgnoreCase("cookie") && !name.equalsIgnoreCase("authorization")) {
+        out.put(name.toLowerCase(java.util.Locale.ROOT), req.getHeader(name));
+      }
+    }
+    return out;
+  }
+
+  /** The body of a non-form request as text, at most 1 MiB. */
+  private static String body(HttpServletRequest req) throws IOException {
+    String type = req.getContentType();
+    if (type == null || type.startsWith("application/x-www-form-urlencoded")) {
+      return "";
+    }
+    byte[] b = req.getInputStream().readNBytes(1 << 20);
+    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
     TenantSnapshot t = tenant.current().orElse(null);
@@ -112,16 +149,17 @@ public class PluginHttpServlet extends HttpServlet {
     }
     Map<String, String> params = new HashMap<>();
     req.getParameterMap().forEach((k, v) -> params.put(k, v.length == 0 ? "" : v[0]));
+    var principal = staff(req);
     PluginRequest request =
         new PluginRequest(
             req.getMethod(),
             rest,
             params,
             platform.baseUrl(t.primaryHost()),
-            io.marquee.identity.web.ConsoleSession.principal(req)
-                .map(p -> p.roleIn(t.slug()))
-                .map(r -> r.groupName())
-                .orElse(null));
+            principal.map(p -> p.roleIn(t.slug())).map(r -> r.groupName()).orElse(null),
+            principal.filter(p -> p.roleIn(t.slug()) != null).map(p -> p.email()).orElse(null),
+            headers(req),
+            body(req));
     long start = System.nanoTime();
     String failure = null;
     try {
@@ -146,6 +184,14 @@ public class PluginHttpServlet extends HttpServlet {
       }
       res.setStatus(r.status());
       res.setContentType(r.contentType());
+      String location = r.headers().get("Location");
+      if (location != null && location.startsWith("/") && !location.startsWith("//")) {
+        res.setHeader("Location", location); // same-site redirects only
+      }
+      String cache = r.headers().get("Cache-Control");
+      if (cache != null) {
+        res.setHeader("Cache-Control", cache);
+      }
       res.setHeader("X-Content-Type-Options", "nosniff");
       res.getOutputStream().write(r.body());
     } catch (PluginFailure e) {

@@ -44,4 +44,7 @@ public interface PluginContext {
 
   /** The tenant's settings for this plugin (validated, with declared defaults). Since 0.2.0. */
   PluginSettings settings();
+
+  /** Tickets at the door: check codes, offline material, search, counter payments. Since 0.3.0. */
+  TicketDesk tickets();
 }

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Check-in benchmark: online scan latency at a sustained rate, offline verification per scan in
+Chromium, and the upload of 1,000 queued offline scans.
+
+Runs against the running demo (`marquee.sh run`): provisions its own tenant (checkin add-on on, one
+event, N paid tickets, a gate, a device), then
+  1. online scans: client threads with keep-alive connections send POST /plugins/checkin/api/scan at a
+     fixed total rate (default 500/s) for a fixed time; each ticket is admitted once, later scans of it
+     are single-use refusals, so every request runs the full atomic check. Reports the achieved rate and
+     the server's own time per request (%D of Liberty's access log: p50/p99), and the client's view.
+  2. offline verification: headless Chromium opens the plugin's bench page, which times the app's offline
+     check (Ed25519 via WebCrypto, revocations, used set) over 1,000 scans.
+  3. sync: one upload of 1,000 queued offline scans of fresh tickets, timed end to end.
+Stdlib only (it reuses flash_sale_bench's Keycloak and HTTP helpers); not part of the test suite.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import uuid
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import flash_sale_bench as fb  # noqa: E402
+
+ACCESS_LOG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "target", "liberty", "wlp", "usr",
+                          "servers", "marquee", "logs", "http_access.log")
+
+
+percentile = fb.percentile
+
+
+def server_times(offset):
+    out = []
+    if not os.path.exists(ACCESS_LOG):
+        return out
+    with open(ACCESS_LOG, "rb") as f:
+        f.seek(offset)
+        for line in f:
+            m = re.search(rb'"POST /plugins/checkin/api/scan HTTP/1\.1" (\d{3}) \S+ (\d+)\s*$', line)
+            if m:
+                out.append(int(m.group(2)) / 1000.0)
+    return out
+
+
+def paid_codes(shop, event_id, type_id, n):
+    """n paid tickets (orders of 10 through the test gateway); their signed codes."""
+    codes = []
+    client = fb.AppClient(shop.host)
+    while len(codes) < n:
+        k = min(10, n - len(codes))
+        r = client.request("POST", "/api/v1/orders", {"eventId": event_id, "items": [
+            {"ticketTypeId": type_id, "quantity": k}], "buyer": {"name": "Bench Buyer", "email": "b@example.com"}})
+        order = json.loads(r.body)
+        tok = order["accessToken"]
+        p = json.loads(client.request("POST", f"/api/v1/orders/{order['id']}/payments", {"provider": "test"},
+                                      {"X-Order-Token": tok}).body)
+        client.request("POST", p["redirectUrl"], "outcome=succeed",
+                       {"Content-Type": "application/x-www-form-urlencoded"})
+        view = json.loads(client.request("GET", f"/api/v1/orders/{order['id']}", None, {"X-Order-Token": tok}).body)
+        for t in view["tickets"]:
+            codes.append(json.loads(client.request("GET", f"/api/v1/tickets/{t['id']}", None,
+                                                   {"X-Order-Token": tok}).body)["code"])
+    client.close()
+    return codes
+
+
+def device(shop, gate_id, name):
+    d = shop.staff("POST", "/plugins/checkin/api/admin/devices", {"gateId": gate_id, "name": name}, (201,))
+    r = fb.app_call(shop.host, "POST", "/plugins/checkin/api/claim", {"code": d["claimCode"]})
+    return json.loads(r.body)["token"]
+
+
+def online(shop, token, codes, rate, seconds, threads):
+    offset = os.path.getsize(ACCESS_LOG) if os.path.exists(ACCESS_LOG) else 0
+    total = int(rate * seconds)
+    latencies, outcomes, lock = [], {}, threading.Lock()
+    start = time.monotonic() + 0.5
+
+    def worker(w):
+        client = fb.AppClient(shop.host)
+        mine = []
+        for i in range(w, total, threads):
+            due = start + i / rate
+            delay = due - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            body = {"code": codes[i % len(codes)], "direction": "in", "nonce": "b" + uuid.uuid4().hex}
+            t0 = time.monotonic()
+            r = client.request("POST", "/plugins/checkin/api/scan", body, {"X-Device-Token": token})
+            mine.append((time.monotonic() - t0) * 1000)
+            o = json.loads(r.body).get("outcome", str(r.status))
+            with lock:
+                outcomes[o] = outcomes.get(o, 0) + 1
+        client.close()
+        with lock:
+            latencies.extend(mine)
+
+    ts = [threading.Thread(target=worker, args=(w,)) for w in range(threads)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    elapsed = time.monotonic() - start
+    time.sleep(1.5)  # the access log is written asynchronously
+    server = server_times(offset)
+    return total / elapsed, latencies, server, outcomes
+
+
+def offline_verify(shop, token, code, n):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if not chromium:
+        return None, "no chromium on this machine"
+    url = f"http://{shop.host}/plugins/checkin/assets/bench.html#token={token}&code={code}&n={n}"
+    out = subprocess.run([chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=60000",
+                          "--dump-dom", url], capture_output=True, text=True, timeout=180)
+    m = re.search(r"OFFLINE_VERIFY_MS_PER_SCAN=([0-9.]+)", out.stdout)
+    return (float(m.group(1)), re.search(r"ua=([^<]*)", out.stdout).group(1)) if m else (None, out.stdout[-300:])
+
+
+def sync(shop, token, codes):
+    now = time.time()
+    scans = [{"code": c, "direction": "in", "nonce": "s" + uuid.uuid4().hex,
+              "scannedAt": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now - 600 + i * 0.5)) + "Z"}
+             for i, c in enumerate(codes)]
+    t0 = time.monotonic()
+    r = fb.app_call(shop.host, "POST", "/plugins/checkin/api/sync", {"scans": scans}, {"X-Device-Token": token})
+    ms = (time.monotonic() - t0) * 1000
+    results = json.loads(r.body)["results"]
+    return ms, sum(1 for x in results if x["outcome"] == "ADMITTED")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rate", type=float, default=500, help="online scans per second (default 500)")
+    ap.add_argument("--seconds", type=float, default=20, help="duration of the online run (default 20)")
+    ap.add_argument("--threads", type=int, default=64, help="client threads (default 64)")
+    ap.add_argument("--tickets", type=int, default=3000, help="paid tickets for the online run (default 3000)")
+    args = ap.parse_args()
+    if not fb.app_ready():
+        sys.exit("start the product first: core-platform/ops/marquee.sh run")
+    run = uuid.uuid4().hex[:6]
+    slug, email, password = f"ci{run}", f"bench-checkin-{run}@marquee.local", "bench-" + run
+    fb.ensure_bench_user(email, password)
+    fb.provision(slug, email)
+    shop = fb.Shop(slug, email, password)
+    shop.staff("POST", "/api/console/plugins/checkin/enable", {})
+    event_id, type_id = shop.create_event("Check-in bench", args.tickets + 2000)
+    gate = shop.staff("POST", "/plugins/checkin/api/admin/gates",
+                      {"eventId": event_id, "name": "Bench gate", "capacity": args.tickets + 2000}, (201,))["id"]
+    token = device(shop, gate, "Bench device")
+    print(f"tenant {slug}: creating {args.tickets + 1000} paid tickets…", flush=True)
+    codes = paid_codes(shop, event_id, type_id, args.tickets + 1000)
+    online_codes, sync_codes = codes[:args.tickets], codes[args.tickets:]
+
+    print(f"== online scans: {args.rate:.0f}/s for {args.seconds:.0f} s, {args.threads} client threads", flush=True)
+    achieved, client, server, outcomes = online(shop, token, online_codes, args.rate, args.seconds, args.threads)
+    print(f"  achieved {achieved:.0f} scans/s; outcomes {outcomes}")
+    if server:
+        print(f"  server time (access log %D): p50 {percentile(server, 50):.1f} ms, p99 {percentile(server, 99):.1f} ms"
+              f" over {len(server)} scans")
+    print(f"  client view: p50 {percentile(client, 50):.1f} ms, p99 {percentile(client, 99):.1f} ms")
+
+    print("== offline verification in Chromium (1,000 scans)", flush=True)
+    ms, ua = offline_verify(shop, token, sync_codes[0], 1000)
+    print(f"  {ms:.3f} ms per scan ({ua})" if ms is not None else f"  n/a: {ua}")
+
+    print("== sync of 1,000 queued offline scans", flush=True)
+    took, admitted = sync(shop, token, sync_codes)
+    print(f"  {took:.0f} ms for 1,000 scans ({admitted} admitted)")
+
+
+if __name__ == "__main__":
+    main()

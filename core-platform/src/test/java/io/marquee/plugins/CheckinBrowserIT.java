@@ -1,0 +1,227 @@
+package io.marquee.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.marquee.support.Browsers;
+import io.marquee.support.CuttableRelay;
+import io.marquee.support.Database;
+import io.marquee.support.Keycloak;
+import io.marquee.support.Platform;
+import io.marquee.support.Shop;
+import io.marquee.support.Tenants;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The door PWA in headless Chromium, with its real jar: the owner provisions a phone in the
+ * console, the phone claims it, scans online, loses the network (a relay the test cuts), scans
+ * offline, comes back and syncs, and the dashboard shows it; then two phones offline scan the same
+ * 1,000 tickets and sync: exactly 1,000 admissions, every duplicate flagged.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CheckinBrowserIT {
+  static final List<WebDriver> browsers = new ArrayList<>();
+  static final List<CuttableRelay> relays = new ArrayList<>();
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Platform.war();
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    browsers.forEach(WebDriver::quit);
+    for (CuttableRelay r : relays) {
+      r.close();
+    }
+  }
+
+  /** A phone: Chromium reaching the server through a relay the test can cut. */
+  static WebDriver phone(CuttableRelay relay) throws Exception {
+    WebDriver b =
+        Browsers.chromium(
+            "--proxy-server=http://127.0.0.1:" + relay.port(), "--proxy-bypass-list=<-loopback>");
+    browsers.add(b);
+    return b;
+  }
+
+  static String site(Shop s) {
+    return "http://" + Tenants.host(s.slug) + ":" + Platform.httpPort();
+  }
+
+  static void waitOutcome(WebDriver b, String outcome) {
+    new WebDriverWait(b, Duration.ofSeconds(20))
+        .until(ExpectedConditions.attributeToBe(By.id("result"), "data-outcome", outcome));
+  }
+
+  static void enter(WebDriver b, String code, String expected) {
+    // clear the last answer, then type as a hardware scanner would (it ends with Enter)
+    ((JavascriptExecutor) b)
+        .executeScript("document.getElementById('result').setAttribute('data-outcome','')");
+    b.findElement(By.id("code")).sendKeys(code + "\n");
+    waitOutcome(b, expected);
+  }
+
+  static void claim(WebDriver phone, Shop s, String code) {
+    phone.get(site(s) + "/plugins/checkin/");
+    Browsers.waitFor(phone, By.id("claim-code")).sendKeys(code);
+    phone.findElement(By.id("claim-button")).click();
+    Browsers.waitFor(phone, By.id("code"));
+    new WebDriverWait(phone, Duration.ofSeconds(20))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("where"), "Gate"));
+  }
+
+  /** Feeds codes through the manual-entry input, as fast as the page takes them. */
+  static void feed(WebDriver phone, List<String> codes) {
+    ((JavascriptExecutor) phone)
+        .executeAsyncScript(
+            "var codes=arguments[0],done=arguments[arguments.length-1],i=0;"
+                + "var f=document.getElementById('scan-form'),c=document.getElementById('code');"
+                + "(function next(){if(i>=codes.length){done();return;}c.value=codes[i++];f.requestSubmit();setTimeout(next,0);})();",
+            codes);
+  }
+
+  static void waitQueued(WebDriver phone, int n) {
+    new WebDriverWait(phone, Duration.ofSeconds(120))
+        .until(ExpectedConditions.textToBe(By.id("queue-count"), String.valueOf(n)));
+  }
+
+  @Test
+  void provisionScanOnlineAndOfflineSyncAndSeeTheDashboard() throws Exception {
+    String owner = Keycloak.createUser("owner");
+    String slug = Tenants.uniqueSlug("doors");
+    Tenants.provision(Keycloak.operatorToken(), slug, owner);
+    Shop s = new Shop(slug, Keycloak.token(owner, Keycloak.passwordOf(owner)));
+    String event = s.event("Club night").getString("id");
+    String type = s.ticketType(event, "GA", 1000, 3000, 10).getString("id");
+    s.publish(event);
+    assertEquals(200, s.staff().post("/api/console/plugins/checkin/enable", "{}").status());
+    List<String> codes = CheckinIT.codes(s, event, type, 1003);
+
+    // The owner adds a gate and provisions a phone in the console.
+    WebDriver console = Browsers.chromium(); // straight to the server and Keycloak
+    browsers.add(console);
+    console.get(site(s) + "/console/");
+    Browsers.signIn(console, owner, Keycloak.passwordOf(owner));
+    Browsers.waitFor(console, By.id("console-tenant"));
+    console.findElement(By.cssSelector("a.nav-plugin[data-screen='door']")).click();
+    Browsers.waitFor(console, By.linkText("Club night")).click();
+    Browsers.waitFor(console, By.id("gate-name")).sendKeys("Gate North");
+    console.findElement(By.id("gate-capacity")).sendKeys("2000");
+    console.findElement(By.id("add-gate-button")).click();
+    new WebDriverWait(console, Duration.ofSeconds(20))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("gates"), "Gate North"));
+    List<String> claims = new ArrayList<>();
+    for (String name : new String[] {"Phone 1", "Phone 2", "Phone 3"}) {
+      Browsers.waitFor(console, By.id("device-name")).sendKeys(name);
+      console.findElement(By.id("add-device-button")).click();
+      claims.add(Browsers.waitFor(console, By.id("claim-code")).getText());
+      new WebDriverWait(console, Duration.ofSeconds(20))
+          .until(ExpectedConditions.textToBePresentInElementLocated(By.id("devices"), name));
+    }
+
+    // Phone 1 claims its code, scans online, then offline, then syncs.
+    CuttableRelay net1 = new CuttableRelay(Platform.httpPort());
+    relays.add(net1);
+    WebDriver phone1 = phone(net1);
+    claim(phone1, s, claims.get(0));
+    enter(phone1, codes.get(0), "ADMITTED");
+    assertEquals("false", phone1.findElement(By.id("result")).getAttribute("data-offline"));
+    enter(phone1, codes.get(0), "ALREADY_USED");
+    enter(phone1, "not-a-ticket", "INVALID");
+
+    net1.cut();
+    enter(phone1, codes.get(1), "ADMITTED");
+    assertEquals("offline", phone1.findElement(By.id("mode")).getText(), "switched by itself");
+    assertEquals("true", phone1.findElement(By.id("result")).getAttribute("data-offline"));
+    enter(phone1, codes.get(1), "ALREADY_USED");
+    enter(phone1, codes.get(0), "ALREADY_USED"); // known from the used set it downloaded
+    String forged = codes.get(2).substring(0, codes.get(2).length() - 4) + "AAAA";
+    enter(phone1, forged, "INVALID");
+    phone1.navigate().refresh(); // the app shell comes from the service worker, offline
+    Browsers.waitFor(phone1, By.id("code"));
+    assertEquals("4", Browsers.waitFor(phone1, By.id("queue-count")).getText());
+    net1.restore();
+    new WebDriverWait(phone1, Duration.ofSeconds(30))
+        .until(ExpectedConditions.textToBe(By.id("queue-count"), "0"));
+    assertEquals("online", phone1.findElement(By.id("mode")).getText());
+
+    // The dashboard shows both admissions.
+    console.findElement(By.cssSelector("a.nav-plugin[data-screen='dashboard']")).click();
+    Browsers.waitFor(console, By.linkText("Club night")).click();
+    new WebDriverWait(console, Duration.ofSeconds(20))
+        .until(ExpectedConditions.textToBe(By.id("admitted"), "2"));
+    assertTrue(console.findElement(By.id("recent")).getText().contains("(offline)"));
+
+    // Two phones, offline, scan the same 1,000 tickets; then both sync.
+    CuttableRelay net2 = new CuttableRelay(Platform.httpPort());
+    CuttableRelay net3 = new CuttableRelay(Platform.httpPort());
+    relays.add(net2);
+    relays.add(net3);
+    WebDriver phone2 = phone(net2);
+    WebDriver phone3 = phone(net3);
+    claim(phone2, s, claims.get(1));
+    claim(phone3, s, claims.get(2));
+    net2.cut();
+    net3.cut();
+    List<String> thousand = codes.subList(3, 1003);
+    feed(phone2, thousand);
+    feed(phone3, thousand);
+    waitQueued(phone2, 1000);
+    waitQueued(phone3, 1000);
+    net2.restore();
+    net3.restore();
+    for (WebDriver p : new WebDriver[] {phone2, phone3}) {
+      new WebDriverWait(p, Duration.ofSeconds(120))
+          .until(ExpectedConditions.textToBe(By.id("queue-count"), "0"));
+    }
+    String schema = s.schema();
+    assertEquals(
+        1002,
+        Database.number("SELECT count(*) FROM " + schema + ".plugin_checkin_presence"),
+        "exactly 1,000 admissions (plus phone 1's two)");
+    assertEquals(
+        1000,
+        Database.number(
+            "SELECT count(*) FROM "
+                + schema
+                + ".plugin_checkin_scan s JOIN "
+                + schema
+                + ".plugin_checkin_device d ON d.id = s.device_id WHERE s.duplicate AND d.name IN"
+                + " ('Phone 2', 'Phone 3')"),
+        "every duplicate of the two phones flagged");
+    assertEquals(
+        2,
+        Database.number(
+            "SELECT count(*) FROM "
+                + schema
+                + ".plugin_checkin_scan s JOIN "
+                + schema
+                + ".plugin_checkin_device d ON d.id = s.device_id WHERE s.duplicate AND d.name ="
+                + " 'Phone 1'"),
+        "phone 1's two offline re-scans are duplicates too");
+    new WebDriverWait(console, Duration.ofSeconds(20))
+        .until(ExpectedConditions.textToBe(By.id("admitted"), "1002"));
+    new WebDriverWait(console, Duration.ofSeconds(20))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("suspicious"), "1002 offline scans of tickets admitted earlier"));
+    String took = phone2.findElement(By.id("sync-status")).getAttribute("data-ms");
+    System.out.println("CHECKIN sync of 1000 queued scans took " + took + " ms (phone 2)");
+  }
+}
