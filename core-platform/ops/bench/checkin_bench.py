@@ -20,8 +20,11 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+import urllib.parse
+import urllib.request
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -111,15 +114,97 @@ def online(shop, token, codes, rate, seconds, threads):
     return total / elapsed, latencies, server, outcomes
 
 
+class DevTools:
+    """The smallest Chrome DevTools Protocol client: one websocket, text frames, Runtime.evaluate."""
+
+    def __init__(self, ws_url):
+        import base64
+        import socket
+        u = urllib.parse.urlparse(ws_url)
+        self.sock = socket.create_connection((u.hostname, u.port), timeout=120)
+        key = base64.b64encode(os.urandom(16)).decode()
+        self.sock.sendall((f"GET {u.path} HTTP/1.1\r\nHost: {u.hostname}:{u.port}\r\nUpgrade: websocket\r\n"
+                           f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                          .encode())
+        head = b""
+        while b"\r\n\r\n" not in head:
+            head += self.sock.recv(1)
+        if b" 101 " not in head.split(b"\r\n")[0]:
+            raise OSError("no websocket: " + head.decode(errors="replace"))
+        self.next_id = 0
+
+    def _send(self, text):
+        data = text.encode()
+        mask = os.urandom(4)
+        n = len(data)
+        header = bytes([0x81]) + (bytes([0x80 | n]) if n < 126 else bytes([0x80 | 126]) + n.to_bytes(2, "big")
+                                  if n < 65536 else bytes([0x80 | 127]) + n.to_bytes(8, "big"))
+        self.sock.sendall(header + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(data)))
+
+    def _recv_exact(self, n):
+        out = b""
+        while len(out) < n:
+            chunk = self.sock.recv(n - len(out))
+            if not chunk:
+                raise OSError("devtools closed the connection")
+            out += chunk
+        return out
+
+    def _recv(self):
+        b0, b1 = self._recv_exact(2)
+        n = b1 & 0x7F
+        if n == 126:
+            n = int.from_bytes(self._recv_exact(2), "big")
+        elif n == 127:
+            n = int.from_bytes(self._recv_exact(8), "big")
+        return self._recv_exact(n).decode(errors="replace")
+
+    def call(self, method, params):
+        self.next_id += 1
+        self._send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            msg = json.loads(self._recv())
+            if msg.get("id") == self.next_id:
+                return msg
+
+
 def offline_verify(shop, token, code, n):
+    """Opens the plugin's bench page in headless Chromium and asks it, over DevTools, for the result."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not chromium:
         return None, "no chromium on this machine"
     url = f"http://{shop.host}/plugins/checkin/assets/bench.html#token={token}&code={code}&n={n}"
-    out = subprocess.run([chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=60000",
-                          "--dump-dom", url], capture_output=True, text=True, timeout=180)
-    m = re.search(r"OFFLINE_VERIFY_MS_PER_SCAN=([0-9.]+)", out.stdout)
-    return (float(m.group(1)), re.search(r"ua=([^<]*)", out.stdout).group(1)) if m else (None, out.stdout[-300:])
+    profile = tempfile.mkdtemp(prefix="checkin-bench-")
+    proc = subprocess.Popen([chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0",
+                             f"--user-data-dir={profile}", url], stderr=subprocess.PIPE, text=True)
+    try:
+        ws = None
+        deadline = time.monotonic() + 60
+        while ws is None and time.monotonic() < deadline:
+            line = proc.stderr.readline()
+            m = re.search(r"DevTools listening on (ws://\S+)", line)
+            if m:
+                ws = m.group(1)
+        if ws is None:
+            return None, "chromium did not start DevTools"
+        port = urllib.parse.urlparse(ws).port
+        pages = []
+        while not pages and time.monotonic() < deadline:
+            pages = [t for t in json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/json").read())
+                     if t.get("type") == "page" and "bench.html" in t.get("url", "")]
+            time.sleep(0.2)
+        tab = DevTools(pages[0]["webSocketDebuggerUrl"])
+        expr = ("new Promise(r => { const f = () => { const t = document.getElementById('out');"
+                " if (t && t.textContent !== 'running') r(t.textContent); else setTimeout(f, 100); }; f(); })")
+        res = tab.call("Runtime.evaluate", {"expression": expr, "awaitPromise": True, "returnByValue": True})
+        text = res.get("result", {}).get("result", {}).get("value", "")
+        m = re.search(r"OFFLINE_VERIFY_MS_PER_SCAN=([0-9.]+)", text)
+        ua = re.search(r"ua=(.*)$", text)
+        return (float(m.group(1)), ua.group(1) if ua else "") if m else (None, text[-300:] or str(res)[:300])
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 def sync(shop, token, codes):

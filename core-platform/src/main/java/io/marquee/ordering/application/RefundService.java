@@ -34,6 +34,7 @@ import java.util.UUID;
 public class RefundService {
   @Inject Sql sql;
   @Inject PaymentService payments;
+  @Inject io.marquee.ticketing.application.TicketService tickets;
 
   /** Refund request: tickets, or an amount, or neither (everything still refundable). */
   public record RefundRequest(
@@ -174,6 +175,7 @@ public class RefundService {
           t.serial());
     }
     CheckoutService.release(orders, released);
+    tickets.forgetRevocations(tenant, order.eventId());
 
     String provider = order.paymentProvider() == null ? "test" : order.paymentProvider();
     long refundedAfter = order.refunded() + amount;

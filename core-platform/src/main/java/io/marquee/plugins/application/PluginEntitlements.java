@@ -17,7 +17,15 @@ public class PluginEntitlements {
   @Resource(lookup = "jdbc/marqueeNonJta")
   DataSource dataSource;
 
+  // Asked on every plugin route and delivery; switching on this node invalidates at once.
+  private final io.marquee.common.infrastructure.ShortCache<UUID, List<String>> enabledCache =
+      new io.marquee.common.infrastructure.ShortCache<>(2000, 10_000);
+
   public List<String> enabledFor(UUID tenantId) {
+    return enabledCache.get(tenantId, this::enabledNow);
+  }
+
+  private List<String> enabledNow(UUID tenantId) {
     return strings(
         "SELECT plugin_id FROM platform.plugin_enablement WHERE tenant_id = ? AND enabled ORDER BY"
             + " plugin_id",
@@ -46,6 +54,19 @@ public class PluginEntitlements {
    * the moment) in the same transaction; returns false when it already was in that state.
    */
   public boolean set(
+      UUID tenantId,
+      String pluginId,
+      boolean enabled,
+      String actor,
+      io.marquee.billing.domain.PluginPrice price) {
+    try {
+      return setNow(tenantId, pluginId, enabled, actor, price);
+    } finally {
+      enabledCache.invalidate(tenantId);
+    }
+  }
+
+  private boolean setNow(
       UUID tenantId,
       String pluginId,
       boolean enabled,
@@ -107,15 +128,90 @@ public class PluginEntitlements {
     }
   }
 
-  /** Counts one call of a plugin for a tenant (with its outcome), for both consoles. */
+  /**
+   * Successful calls not yet written: a door at hundreds of scans a second must not queue on one
+   * row.
+   */
+  private record CallKey(UUID tenantId, String pluginId) {}
+
+  private record Pending(
+      java.util.concurrent.atomic.LongAdder calls, java.util.concurrent.atomic.LongAdder micros) {}
+
+  private final java.util.Map<CallKey, Pending> pending =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private java.util.concurrent.ScheduledExecutorService flusher;
+
+  @jakarta.annotation.PostConstruct
+  void startFlusher() {
+    flusher =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "marquee-plugin-stats");
+              t.setDaemon(true);
+              return t;
+            });
+    flusher.scheduleWithFixedDelay(
+        () -> {
+          try {
+            flush();
+          } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(PluginEntitlements.class.getName())
+                .warning(() -> "plugin call stats not written: " + e);
+          }
+        },
+        500,
+        500,
+        java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stopFlusher() {
+    if (flusher != null) {
+      flusher.shutdownNow();
+    }
+    flush();
+  }
+
+  /** Writes the successful calls counted since the last flush. */
+  synchronized void flush() {
+    for (var e : pending.entrySet()) {
+      long n = e.getValue().calls().sumThenReset();
+      long m = e.getValue().micros().sumThenReset();
+      if (n > 0) {
+        write(e.getKey().tenantId(), e.getKey().pluginId(), n, m, null, false);
+      }
+    }
+  }
+
+  /**
+   * Counts one call of a plugin for a tenant (with its outcome), for both consoles. Failures are
+   * written at once; successes are summed and written every half second (and before any read).
+   */
   public void record(UUID tenantId, String pluginId, long micros, String failure, boolean timeout) {
+    if (failure == null && !timeout) {
+      Pending p =
+          pending.computeIfAbsent(
+              new CallKey(tenantId, pluginId),
+              k ->
+                  new Pending(
+                      new java.util.concurrent.atomic.LongAdder(),
+                      new java.util.concurrent.atomic.LongAdder()));
+      p.calls().increment();
+      p.micros().add(micros);
+      return;
+    }
+    write(tenantId, pluginId, 1, micros, failure, timeout);
+  }
+
+  private void write(
+      UUID tenantId, String pluginId, long calls, long micros, String failure, boolean timeout) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
                 "INSERT INTO platform.plugin_call_stats (plugin_id, tenant_id, calls, failures,"
-                    + " timeouts, total_micros, last_error, last_failure_at) VALUES (?, ?, 1, ?, ?,"
+                    + " timeouts, total_micros, last_error, last_failure_at) VALUES (?, ?, ?, ?, ?,"
                     + " ?, ?, CASE WHEN ? THEN now() END) ON CONFLICT (plugin_id, tenant_id) DO"
-                    + " UPDATE SET calls = plugin_call_stats.calls + 1, failures ="
+                    + " UPDATE SET calls = plugin_call_stats.calls + EXCLUDED.calls, failures ="
                     + " plugin_call_stats.failures + EXCLUDED.failures, timeouts ="
                     + " plugin_call_stats.timeouts + EXCLUDED.timeouts, total_micros ="
                     + " plugin_call_stats.total_micros + EXCLUDED.total_micros, last_error ="
@@ -125,11 +221,12 @@ public class PluginEntitlements {
       boolean failed = failure != null;
       ps.setString(1, pluginId);
       ps.setObject(2, tenantId);
-      ps.setInt(3, failed ? 1 : 0);
-      ps.setInt(4, timeout ? 1 : 0);
-      ps.setLong(5, micros);
-      ps.setString(6, failed ? failure.substring(0, Math.min(1000, failure.length())) : null);
-      ps.setBoolean(7, failed);
+      ps.setLong(3, calls);
+      ps.setInt(4, failed ? 1 : 0);
+      ps.setInt(5, timeout ? 1 : 0);
+      ps.setLong(6, micros);
+      ps.setString(7, failed ? failure.substring(0, Math.min(1000, failure.length())) : null);
+      ps.setBoolean(8, failed);
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot record a plugin call", e);
@@ -141,6 +238,7 @@ public class PluginEntitlements {
       String pluginId, UUID tenantId, long calls, long failures, long timeouts, String lastError) {}
 
   public List<Stats> stats(UUID tenantIdOrNull) {
+    flush(); // this node's counts are exact when read
     List<Stats> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
@@ -193,6 +291,14 @@ public class PluginEntitlements {
    * (the month's fee is waived when every period of the month was free).
    */
   public void setOverride(UUID tenantId, String pluginId, Override o, String actor) {
+    try {
+      setOverrideNow(tenantId, pluginId, o, actor);
+    } finally {
+      enabledCache.invalidate(tenantId);
+    }
+  }
+
+  private void setOverrideNow(UUID tenantId, String pluginId, Override o, String actor) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {

@@ -64,8 +64,15 @@ public class PluginSettingsStore {
 
   /** The settings a plugin sees: saved values, declared defaults for the rest. */
   public Map<String, String> effective(UUID tenantId, String pluginId) {
-    return host.listing(pluginId).map(l -> l.resolve(saved(tenantId, pluginId))).orElse(Map.of());
+    return cache.get(
+        tenantId + "/" + pluginId,
+        k ->
+            host.listing(pluginId).map(l -> l.resolve(saved(tenantId, pluginId))).orElse(Map.of()));
   }
+
+  // Read on hot paths (every door scan may ask); saving on this node invalidates at once.
+  private final io.marquee.common.infrastructure.ShortCache<String, Map<String, String>> cache =
+      new io.marquee.common.infrastructure.ShortCache<>(2000, 10_000);
 
   /** Validates and saves; returns the effective settings. */
   public Map<String, String> save(
@@ -118,6 +125,8 @@ public class PluginSettingsStore {
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot save plugin settings", e);
+    } finally {
+      cache.invalidate(t.id() + "/" + pluginId);
     }
     return listing.resolve(clean);
   }

@@ -75,7 +75,10 @@ record PluginTicketDesk(
             TICKET + " WHERE k.id = ?",
             rs ->
                 new CodeCheck(
-                    verdict,
+                    // a code older than the ticket's current one was replaced (transfer)
+                    verdict == Verdict.VALID && rs.getInt("serial") != serial
+                        ? Verdict.REVOKED
+                        : verdict,
                     rs.getString("event_id"),
                     rs.getString("id"),
                     serial,

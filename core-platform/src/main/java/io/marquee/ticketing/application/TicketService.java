@@ -16,10 +16,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.transaction.Transactional;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -95,6 +97,7 @@ public class TicketService {
     new CatalogStore(sql.in(tenant.schema()))
         .event(eventId)
         .orElseThrow(() -> ProblemException.notFound("no such event"));
+    keyCache.invalidate(tenant.schema() + "/" + eventId);
     return new SigningKeys(sql.in(tenant.schema()), vault).rotate(eventId);
   }
 
@@ -109,16 +112,44 @@ public class TicketService {
                 eventId));
   }
 
+  // A door verifies every scan: keys change only on rotation (this node invalidates; a key unknown
+  // here is looked up again), revocations are re-read every two seconds (a door also checks the
+  // ticket's live status and serial, so a stale list never lets a replaced code in).
+  private final io.marquee.common.infrastructure.ShortCache<String, Map<String, PublicKey>>
+      keyCache = new io.marquee.common.infrastructure.ShortCache<>(30_000, 10_000);
+  private final io.marquee.common.infrastructure.ShortCache<String, Set<TicketCodes.Revocation>>
+      revokedCache = new io.marquee.common.infrastructure.ShortCache<>(2_000, 10_000);
+
+  /** Called where codes are revoked, so this node's next check sees it at once. */
+  public void forgetRevocations(TenantSnapshot tenant, UUID eventId) {
+    revokedCache.invalidate(tenant.schema() + "/" + eventId);
+  }
+
   /** Checks a code as a door device would, with the event's published keys and revocations. */
   public TicketCodes.Result verify(TenantSnapshot tenant, UUID eventId, String code) {
     TenantSql tsql = sql.in(tenant.schema());
-    return TicketCodes.verify(
-        code,
-        tenant.slug(),
-        eventId,
-        new SigningKeys(tsql, vault).publicKeys(eventId),
-        revocations(tenant, eventId),
-        Instant.now());
+    String k = tenant.schema() + "/" + eventId;
+    Set<TicketCodes.Revocation> revoked = revokedCache.get(k, x -> revocations(tenant, eventId));
+    TicketCodes.Result r =
+        TicketCodes.verify(
+            code,
+            tenant.slug(),
+            eventId,
+            keyCache.get(k, x -> new SigningKeys(tsql, vault).publicKeys(eventId)),
+            revoked,
+            Instant.now());
+    if (r.verdict() == TicketCodes.Verdict.UNKNOWN_KEY) {
+      keyCache.invalidate(k); // rotated on another node since we looked
+      r =
+          TicketCodes.verify(
+              code,
+              tenant.slug(),
+              eventId,
+              keyCache.get(k, x -> new SigningKeys(tsql, vault).publicKeys(eventId)),
+              revoked,
+              Instant.now());
+    }
+    return r;
   }
 
   /** Gives the ticket to someone else: the old code is revoked, a new one issued. */
@@ -138,6 +169,7 @@ public class TicketService {
         name,
         email,
         ticketId);
+    forgetRevocations(tenant, t.eventId());
     Outbox.append(
         tsql,
         "ticket.transferred",

@@ -90,7 +90,13 @@ public class DoorApi implements PluginEndpoint {
     }
     Gates.Gate gate =
         device.isPresent()
-            ? Gates.find(ctx, device.get().gateId()).orElseThrow()
+            ? new Gates.Gate(
+                device.get().gateId(),
+                device.get().eventId(),
+                device.get().gateName(),
+                null,
+                null,
+                false)
             : Gates.find(ctx, req.parameter("gate"))
                 .orElseThrow(
                     () -> new IllegalArgumentException("gate is not a gate of this tenant"));

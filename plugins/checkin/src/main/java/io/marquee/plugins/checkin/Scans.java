@@ -51,36 +51,36 @@ final class Scans {
     if (!validNonce(in.nonce())) {
       throw new IllegalArgumentException("nonce must be 8 to 64 letters, digits, - or _");
     }
-    // Claim the nonce first: a second upload of the same scan, even a concurrent one, stops here.
-    List<Map<String, Object>> claimed =
+    // Decided first, stored after: the nonce's unique key keeps one record per scan. A scan sent
+    // again finds the presence row taken (no second admission, no second bill) and then its own
+    // stored record, whose answer it returns.
+    if (in.offline()
+        && !ctx.storage()
+            .query("SELECT 1 AS n FROM {t}.plugin_checkin_scan WHERE nonce = ?", in.nonce())
+            .isEmpty()) {
+      return replay(ctx, in.nonce()); // uploads are retried whole: known scans change nothing
+    }
+    Result r = decide(ctx, in);
+    List<Map<String, Object>> stored =
         ctx.storage()
             .query(
-                "INSERT INTO {t}.plugin_checkin_scan (nonce, event_id, gate_id, device_id,"
-                    + " direction, outcome, scanned_at, offline, override_by, note) VALUES (?,"
-                    + " ?::uuid, ?::uuid, ?::uuid, ?, 'PENDING', ?, ?, ?, ?) ON CONFLICT (nonce) DO"
-                    + " NOTHING RETURNING id",
+                "INSERT INTO {t}.plugin_checkin_scan (nonce, event_id, ticket_id, gate_id, device_id,"
+                    + " direction, outcome, scanned_at, offline, duplicate, override_by, note) VALUES"
+                    + " (?, ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT"
+                    + " (nonce) DO NOTHING RETURNING id",
                 in.nonce(),
                 in.eventId(),
+                r.ticketId(),
                 in.gateId(),
                 in.deviceId(),
                 in.direction(),
+                r.outcome().name(),
                 OffsetDateTime.ofInstant(in.scannedAt(), java.time.ZoneOffset.UTC),
                 in.offline(),
+                r.outcome() == Outcome.DUPLICATE,
                 in.overrideBy(),
                 in.note());
-    if (claimed.isEmpty()) {
-      return replay(ctx, in.nonce());
-    }
-    Result r = decide(ctx, in);
-    ctx.storage()
-        .update(
-            "UPDATE {t}.plugin_checkin_scan SET outcome = ?, ticket_id = ?::uuid, duplicate = ?"
-                + " WHERE nonce = ?",
-            r.outcome().name(),
-            r.ticketId(),
-            r.outcome() == Outcome.DUPLICATE,
-            in.nonce());
-    return r;
+    return stored.isEmpty() ? replay(ctx, in.nonce()) : r;
   }
 
   private static Result replay(PluginContext ctx, String nonce) {
@@ -90,9 +90,7 @@ final class Scans {
             .get(0);
     return new Result(
         nonce,
-        "PENDING".equals(s.get("outcome"))
-            ? Outcome.ALREADY_USED
-            : Outcome.valueOf((String) s.get("outcome")),
+        Outcome.valueOf((String) s.get("outcome")),
         s.get("ticket_id") == null ? null : String.valueOf(s.get("ticket_id")),
         null,
         null,
