@@ -37,9 +37,9 @@
     return path + (path.indexOf('?') < 0 ? '?' : '&') + 'gate=' + encodeURIComponent(gate);
   }
   // A request with a time limit; a network failure or timeout switches to offline mode.
-  function call(path, body) {
+  function call(path, body, timeoutMs) {
     const ctrl = new AbortController();
-    const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
+    const timer = setTimeout(() => ctrl.abort(), timeoutMs || TIMEOUT_MS);
     return fetch(API + withGate(path), {
       method: body === undefined ? 'GET' : 'POST', headers: headers(), credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body), signal: ctrl.signal
@@ -163,13 +163,16 @@
   }
 
   let syncing = false;
+  let runStart = null; // when the current queue started uploading (for the total time)
   async function sync() {
     if (syncing || !queue.length || !online) { return; }
     syncing = true;
-    const batch = queue.slice(0, 1000);
+    if (runStart === null) { runStart = performance.now(); }
+    const batch = queue.slice(0, 250);
     const started = performance.now();
     try {
-      const r = await call('/sync', { scans: batch });
+      // an upload takes longer than a scan: a generous limit, so it is not cut off and sent again
+      const r = await call('/sync', { scans: batch }, 60000);
       if (r.status === 200) {
         const done = new Set(r.json.results.map((x) => x.nonce));
         queue = queue.filter((s) => !done.has(s.nonce));
@@ -181,6 +184,10 @@
         $('sync-status').textContent = 'synced ' + done.size + ' scans in ' + ms + ' ms' + (dup ? ', ' + dup + ' duplicates' : '');
         $('sync-status').setAttribute('data-synced', String(done.size));
         $('sync-status').setAttribute('data-ms', String(ms));
+        if (!queue.length) {
+          $('sync-status').setAttribute('data-total-ms', String(Math.round(performance.now() - runStart)));
+          runStart = null;
+        }
       }
     } catch (e) { /* still offline */ }
     syncing = false;

@@ -31,6 +31,7 @@ public class PluginEventDispatcher {
   @Inject io.marquee.notifications.application.NotificationChannel mail;
   @Inject io.marquee.tenancy.application.PlatformSettings platform;
   @Inject PluginCalls calls;
+  @Inject PluginPush push;
   @Inject PluginSettingsStore settings;
   @Inject io.marquee.ticketing.application.TicketService tickets;
   @Inject io.marquee.ordering.application.PaymentService payments;
@@ -112,7 +113,8 @@ public class PluginEventDispatcher {
         t.displayName(),
         mail,
         () -> settings.effective(t.id(), pluginId),
-        new PluginTicketDesk(t, sql.in(t.schema()), tickets, payments));
+        new PluginTicketDesk(t, sql.in(t.schema()), tickets, payments),
+        push);
   }
 
   /** The platform's side of a plugin call: this tenant, this plugin, its declared units. */
@@ -127,8 +129,17 @@ public class PluginEventDispatcher {
       String tenantName,
       io.marquee.notifications.application.NotificationChannel mail,
       java.util.function.Supplier<java.util.Map<String, String>> settingValues,
-      io.marquee.plugin.api.TicketDesk tickets)
+      io.marquee.plugin.api.TicketDesk tickets,
+      PluginPush push)
       implements PluginContext {
+    @Override
+    public void publish(String channel, String data) {
+      if (channel == null || !channel.matches("[a-zA-Z0-9_-]{1,100}")) {
+        throw new IllegalArgumentException("a channel is 1 to 100 letters, digits, - or _");
+      }
+      push.publish(tenantId, pluginId, channel, data);
+    }
+
     @Override
     public io.marquee.plugin.api.PluginSettings settings() {
       return new Settings(settingValues.get());

@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  * only when the tenant enabled it; otherwise 404, and the plugin is not called. Calls are timed and
  * counted like event deliveries; a plugin that throws costs its visitor a 500, nothing more.
  */
-@WebServlet(urlPatterns = "/plugins/*")
+@WebServlet(urlPatterns = "/plugins/*", asyncSupported = true)
 public class PluginHttpServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(PluginHttpServlet.class.getName());
@@ -108,6 +108,83 @@ public class PluginHttpServlet extends HttpServlet {
     }
   }
 
+  @Inject transient io.marquee.plugins.application.PluginPush push;
+
+  /**
+   * A server-sent event stream of one of the plugin's channels for this tenant: staff only, unless
+   * the channel is {@code public-…}. It stays open until the browser goes (EventSource reconnects).
+   */
+  private void stream(
+      TenantSnapshot t,
+      String pluginId,
+      String channel,
+      HttpServletRequest req,
+      HttpServletResponse res)
+      throws IOException {
+    if (!channel.matches("[a-zA-Z0-9_-]{1,100}")) {
+      res.sendError(404);
+      return;
+    }
+    if (!channel.startsWith("public-")
+        && staff(req).map(p -> p.roleIn(t.slug())).orElse(null) == null) {
+      res.sendError(401);
+      return;
+    }
+    res.setContentType("text/event-stream");
+    res.setCharacterEncoding("UTF-8");
+    res.setHeader("Cache-Control", "no-store");
+    res.setHeader("X-Accel-Buffering", "no");
+    jakarta.servlet.AsyncContext async = req.startAsync();
+    async.setTimeout(300_000); // EventSource reconnects by itself; no stream lives forever
+    java.io.PrintWriter out = res.getWriter();
+    out.write("retry: 2000\n: connected\n\n");
+    out.flush();
+    Runnable[] stop = new Runnable[1];
+    stop[0] =
+        push.listen(
+            t.id(),
+            pluginId,
+            channel,
+            data -> {
+              synchronized (out) {
+                if (!io.marquee.plugins.application.PluginPush.CLOSE.equals(data)) {
+                  out.write(data == null ? ": keep-alive\n\n" : "data: " + data + "\n\n");
+                  out.flush();
+                }
+                if (io.marquee.plugins.application.PluginPush.CLOSE.equals(data)
+                    || out.checkError()) { // shutting down, or the browser went away
+                  stop[0].run();
+                  try {
+                    async.complete();
+                  } catch (IllegalStateException ignored) {
+                    // completed already
+                  }
+                }
+              }
+            });
+    async.addListener(
+        new jakarta.servlet.AsyncListener() {
+          @Override
+          public void onComplete(jakarta.servlet.AsyncEvent e) {
+            stop[0].run();
+          }
+
+          @Override
+          public void onTimeout(jakarta.servlet.AsyncEvent e) {
+            stop[0].run();
+            e.getAsyncContext().complete();
+          }
+
+          @Override
+          public void onError(jakarta.servlet.AsyncEvent e) {
+            stop[0].run();
+          }
+
+          @Override
+          public void onStartAsync(jakarta.servlet.AsyncEvent e) {}
+        });
+  }
+
   private static Map<String, String> headers(HttpServletRequest req) {
     Map<String, String> out = new HashMap<>();
     for (String name : java.util.Collections.list(req.getHeaderNames())) {
@@ -145,6 +222,10 @@ public class PluginHttpServlet extends HttpServlet {
     String rest = "/" + (parts.length > 2 ? parts[2] : "");
     if (rest.startsWith("/assets/") && req.getMethod().equals("GET")) {
       asset(id, rest.substring(1), res);
+      return;
+    }
+    if (rest.startsWith("/push/") && req.getMethod().equals("GET")) {
+      stream(t, id, rest.substring(6), req, res);
       return;
     }
     Map<String, String> params = new HashMap<>();

@@ -20,7 +20,7 @@ import java.util.Optional;
  * Resolves the tenant once per request from the Host: the platform host has no tenant, a registered
  * domain has exactly one, anything else is a 404 page. Suspended tenants get 503.
  */
-@WebFilter(filterName = "tenantResolution", urlPatterns = "/*")
+@WebFilter(filterName = "tenantResolution", urlPatterns = "/*", asyncSupported = true)
 public class TenantResolutionFilter extends HttpFilter {
   @Inject TenantDirectory directory;
   @Inject TenantContext context;

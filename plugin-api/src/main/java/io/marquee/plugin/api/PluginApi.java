@@ -7,7 +7,7 @@ package io.marquee.plugin.api;
  */
 public final class PluginApi {
   /** Semantic version of this API: minor for additions, major for breaking changes. */
-  public static final String VERSION = "0.3.0";
+  public static final String VERSION = "0.4.0";
 
   private PluginApi() {}
 }

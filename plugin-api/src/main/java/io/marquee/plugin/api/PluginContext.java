@@ -47,4 +47,13 @@ public interface PluginContext {
 
   /** Tickets at the door: check codes, offline material, search, counter payments. Since 0.3.0. */
   TicketDesk tickets();
+
+  /**
+   * Pushes {@code data} (a short text, e.g. JSON) to every browser of this tenant listening on
+   * {@code channel} ({@code GET /plugins/<id>/push/<channel>}, server-sent events), on every node.
+   * Messages of one channel are coalesced: listeners get the latest within about a quarter second,
+   * not every one. Channels whose name starts with {@code public-} are open to anyone on the
+   * tenant's domain; the others to its signed-in staff only. Since 0.4.0.
+   */
+  void publish(String channel, String data);
 }

@@ -14,9 +14,10 @@ import org.pf4j.Extension;
 
 /**
  * Console › Check-in dashboard: admitted vs sold vs capacity, per gate, admissions over time,
- * capacity alerts, suspicious activity and the latest scans, refreshed every two seconds from the
- * database (so every node shows the same numbers). Managers can find a ticket by name, email or
- * order number and admit it despite a rule; every override is recorded with who did it and why.
+ * capacity alerts, suspicious activity and the latest scans, refreshed when the server pushes a
+ * change (every node hears every scan) and read from the database (so every node shows the same).
+ * Managers can find a ticket by name, email or order number and admit it despite a rule; every
+ * override is recorded with who did it and why.
  */
 @Extension
 public class DashboardScreen implements ConsoleScreen {
@@ -140,7 +141,10 @@ public class DashboardScreen implements ConsoleScreen {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  /** Refreshes the numbers every two seconds from the stats API (staff session). */
+  /**
+   * Refreshes the numbers from the stats API when the server pushes that something changed
+   * (server-sent events from every node, through the platform), and every minute in any case.
+   */
   private static final String SCRIPT =
       "<script>(function(){var live=document.getElementById('live');if(!live)return;"
           + "var e=live.getAttribute('data-event');"
@@ -161,5 +165,9 @@ public class DashboardScreen implements ConsoleScreen {
           + "fill('suspicious',s.suspicious,function(a){return a;});"
           + "fill('recent',s.recent,function(r){return r.at+' '+r.outcome+' at '+r.gate+(r.offline?' (offline)':'')+(r.duplicate?' DUPLICATE':'')+(r.override?' (override)':'');});"
           + "draw(s.rate);}).catch(function(){});}"
-          + "tick();setInterval(tick,2000);})();</script>";
+          + "var due=null;function soon(){if(due)return;due=setTimeout(function(){due=null;tick();},200);}"
+          + "tick();setInterval(tick,60000);"
+          + "if(window.EventSource){var es=new EventSource('/plugins/checkin/push/dashboard-'+e);"
+          + "es.onmessage=soon;es.onopen=function(){live.setAttribute('data-push','open');};}"
+          + "})();</script>";
 }

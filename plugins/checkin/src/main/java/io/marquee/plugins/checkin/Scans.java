@@ -54,11 +54,8 @@ final class Scans {
     // Decided first, stored after: the nonce's unique key keeps one record per scan. A scan sent
     // again finds the presence row taken (no second admission, no second bill) and then its own
     // stored record, whose answer it returns.
-    if (in.offline()
-        && !ctx.storage()
-            .query("SELECT 1 AS n FROM {t}.plugin_checkin_scan WHERE nonce = ?", in.nonce())
-            .isEmpty()) {
-      return replay(ctx, in.nonce()); // uploads are retried whole: known scans change nothing
+    if (in.offline()) {
+      return offline(ctx, in);
     }
     Result r = decide(ctx, in);
     List<Map<String, Object>> stored =
@@ -80,7 +77,49 @@ final class Scans {
                 r.outcome() == Outcome.DUPLICATE,
                 in.overrideBy(),
                 in.note());
-    return stored.isEmpty() ? replay(ctx, in.nonce()) : r;
+    if (stored.isEmpty()) {
+      return replay(ctx, in.nonce());
+    }
+    // the dashboards of this event refresh now (coalesced by the platform)
+    ctx.publish("dashboard-" + in.eventId(), r.outcome().name());
+    return r;
+  }
+
+  /**
+   * An uploaded offline scan. Uploads are retried whole, sometimes while the first attempt still
+   * runs, so the nonce is claimed before anything is decided: a second copy stops at the claim.
+   */
+  private static Result offline(PluginContext ctx, Input in) {
+    List<Map<String, Object>> claimed =
+        ctx.storage()
+            .query(
+                "INSERT INTO {t}.plugin_checkin_scan (nonce, event_id, gate_id, device_id,"
+                    + " direction, outcome, scanned_at, offline, override_by, note) VALUES (?,"
+                    + " ?::uuid, ?::uuid, ?::uuid, ?, 'PENDING', ?, true, ?, ?) ON CONFLICT (nonce) DO"
+                    + " NOTHING RETURNING id",
+                in.nonce(),
+                in.eventId(),
+                in.gateId(),
+                in.deviceId(),
+                in.direction(),
+                OffsetDateTime.ofInstant(in.scannedAt(), java.time.ZoneOffset.UTC),
+                in.overrideBy(),
+                in.note());
+    if (claimed.isEmpty()) {
+      return replay(ctx, in.nonce());
+    }
+    Result r = decide(ctx, in);
+    // A later, earlier-timed scan may have displaced this one meanwhile: its flag stays.
+    ctx.storage()
+        .update(
+            "UPDATE {t}.plugin_checkin_scan SET ticket_id = ?::uuid, outcome = CASE WHEN duplicate"
+                + " THEN 'DUPLICATE' ELSE ? END, duplicate = duplicate OR ? WHERE nonce = ?",
+            r.ticketId(),
+            r.outcome().name(),
+            r.outcome() == Outcome.DUPLICATE,
+            in.nonce());
+    ctx.publish("dashboard-" + in.eventId(), r.outcome().name());
+    return r;
   }
 
   private static Result replay(PluginContext ctx, String nonce) {
@@ -90,7 +129,9 @@ final class Scans {
             .get(0);
     return new Result(
         nonce,
-        Outcome.valueOf((String) s.get("outcome")),
+        "PENDING".equals(s.get("outcome"))
+            ? Outcome.DUPLICATE // the same scan, still being decided by an earlier upload
+            : Outcome.valueOf((String) s.get("outcome")),
         s.get("ticket_id") == null ? null : String.valueOf(s.get("ticket_id")),
         null,
         null,
@@ -195,7 +236,7 @@ final class Scans {
         ctx.storage()
             .update(
                 "UPDATE {t}.plugin_checkin_scan SET duplicate = true, outcome = 'DUPLICATE' WHERE"
-                    + " nonce = ? AND outcome = 'ADMITTED'",
+                    + " nonce = ? AND outcome IN ('ADMITTED', 'PENDING')",
                 displaced.get(0).get("first_nonce"));
         return result(in, Outcome.ADMITTED, c, null, null);
       }
