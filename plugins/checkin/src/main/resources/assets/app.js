@@ -18,11 +18,43 @@
   let used = new Set(store.get('used', []));
   let gate = store.get('gate', null); // staff without a device choose one
   const keyCache = {};
-  const TITLES = {
-    ADMITTED: 'ADMIT', EXITED: 'EXIT OK', ALREADY_USED: 'ALREADY USED', NOT_INSIDE: 'NOT INSIDE',
-    INVALID: 'INVALID', WRONG_EVENT: 'WRONG EVENT', VOIDED: 'VOIDED / REFUNDED', UNPAID: 'NOT PAID',
-    DUPLICATE: 'ALREADY USED', REJECTED: 'REJECTED'
+  // The door's words in the tenant's language (its locale comes with the kit), else the browser's.
+  const WORDS = {
+    en: {
+      ADMITTED: 'ADMIT', EXITED: 'EXIT OK', ALREADY_USED: 'ALREADY USED', NOT_INSIDE: 'NOT INSIDE',
+      INVALID: 'INVALID', WRONG_EVENT: 'WRONG EVENT', VOIDED: 'VOIDED / REFUNDED', UNPAID: 'NOT PAID',
+      DUPLICATE: 'ALREADY USED', REJECTED: 'REJECTED', online: 'online', offline: 'offline',
+      firstUsed: 'first used', at: 'at', checkedOffline: 'checked offline', synced: 'synced',
+      scansIn: 'scans in', duplicates: 'duplicates',
+      setup: 'Set up this device', setupHelp: 'Enter the code shown in the console (Gates and devices).',
+      setupButton: 'Set up', chooseGate: 'Signed in as door staff: choose a gate',
+      scanLabel: 'Scan or type a ticket code', entry: 'Entry', exit: 'Exit', check: 'Check', camera: 'Camera',
+      find: 'Find a ticket', findHint: 'name, email or order number', findButton: 'Find',
+      pay: 'Pay at the door', payHint: 'reservation code', payButton: 'Look up',
+      forget: 'Forget this device', queued: 'queued'
+    },
+    id: {
+      ADMITTED: 'MASUK', EXITED: 'KELUAR', ALREADY_USED: 'SUDAH DIPAKAI', NOT_INSIDE: 'TIDAK DI DALAM',
+      INVALID: 'TIDAK SAH', WRONG_EVENT: 'ACARA LAIN', VOIDED: 'DIBATALKAN / DIKEMBALIKAN', UNPAID: 'BELUM DIBAYAR',
+      DUPLICATE: 'SUDAH DIPAKAI', REJECTED: 'DITOLAK', online: 'daring', offline: 'luring',
+      firstUsed: 'pertama dipakai', at: 'di', checkedOffline: 'diperiksa luring', synced: 'tersinkron',
+      scansIn: 'pindaian dalam', duplicates: 'duplikat',
+      setup: 'Siapkan perangkat ini', setupHelp: 'Masukkan kode dari konsol (Gerbang dan perangkat).',
+      setupButton: 'Siapkan', chooseGate: 'Masuk sebagai petugas pintu: pilih gerbang',
+      scanLabel: 'Pindai atau ketik kode tiket', entry: 'Masuk', exit: 'Keluar', check: 'Periksa', camera: 'Kamera',
+      find: 'Cari tiket', findHint: 'nama, email atau nomor pesanan', findButton: 'Cari',
+      pay: 'Bayar di pintu', payHint: 'kode reservasi', payButton: 'Cari',
+      forget: 'Lupakan perangkat ini', queued: 'antrean'
+    }
   };
+  let words = WORDS.en;
+  function language(locale) {
+    words = WORDS[String(locale || navigator.language || 'en').slice(0, 2).toLowerCase()] || WORDS.en;
+    document.documentElement.lang = words === WORDS.id ? 'id' : 'en';
+    document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = words[el.getAttribute('data-i18n')]; });
+    document.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = words[el.getAttribute('data-i18n-placeholder')]; });
+    $('mode').textContent = online ? words.online : words.offline;
+  }
   const TONES = { ADMITTED: [880, 0.12], EXITED: [660, 0.12], ALREADY_USED: [300, 0.5], DUPLICATE: [300, 0.5],
     INVALID: [180, 0.7], WRONG_EVENT: [240, 0.6], VOIDED: [160, 0.8], UNPAID: [420, 0.4], NOT_INSIDE: [360, 0.3] };
 
@@ -52,7 +84,7 @@
   function setOnline(on) {
     if (online === on) { return; }
     online = on;
-    $('mode').textContent = on ? 'online' : 'offline';
+    $('mode').textContent = on ? words.online : words.offline;
     $('mode').setAttribute('data-mode', on ? 'online' : 'offline');
     if (on) { sync(); }
   }
@@ -73,12 +105,12 @@
     const el = $('result');
     el.setAttribute('data-outcome', r.outcome);
     el.setAttribute('data-offline', offline ? 'true' : 'false');
-    $('result-title').textContent = TITLES[r.outcome] || r.outcome;
+    $('result-title').textContent = words[r.outcome] || r.outcome;
     const parts = [];
     if (r.holderName) { parts.push(r.holderName); }
     if (r.ticketType) { parts.push(r.ticketType); }
-    if (r.usedAt) { parts.push('first used ' + new Date(r.usedAt).toLocaleTimeString() + (r.usedGate ? ' at ' + r.usedGate : '')); }
-    if (offline) { parts.push('checked offline'); }
+    if (r.usedAt) { parts.push(words.firstUsed + ' ' + new Date(r.usedAt).toLocaleTimeString() + (r.usedGate ? ' ' + words.at + ' ' + r.usedGate : '')); }
+    if (offline) { parts.push(words.checkedOffline); }
     $('result-detail').textContent = parts.join(' · ');
     beep(r.outcome);
   }
@@ -181,7 +213,7 @@
         store.set('used', Array.from(used));
         const dup = r.json.results.filter((x) => x.outcome === 'DUPLICATE').length;
         const ms = Math.round(performance.now() - started);
-        $('sync-status').textContent = 'synced ' + done.size + ' scans in ' + ms + ' ms' + (dup ? ', ' + dup + ' duplicates' : '');
+        $('sync-status').textContent = words.synced + ' ' + done.size + ' ' + words.scansIn + ' ' + ms + ' ms' + (dup ? ', ' + dup + ' ' + words.duplicates : '');
         $('sync-status').setAttribute('data-synced', String(done.size));
         $('sync-status').setAttribute('data-ms', String(ms));
         if (!queue.length) {
@@ -210,6 +242,7 @@
     } catch (e) { /* offline: keep the stored kit */ }
     if (!kit) { return false; }
     kit.revokedSet = new Set(kit.revoked);
+    language(kit.locale);
     $('where').textContent = kit.eventTitle + ' · ' + kit.gateName;
     return true;
   }
@@ -227,6 +260,7 @@
   }
 
   async function start() {
+    language(null);
     if ('serviceWorker' in navigator) { navigator.serviceWorker.register('sw.js').catch(() => {}); }
     saveQueue();
     const claim = /claim=([A-Z0-9]{8})/.exec(location.hash || '');

@@ -228,4 +228,37 @@ class CheckinBrowserIT {
     String took = phone2.findElement(By.id("sync-status")).getAttribute("data-total-ms");
     System.out.println("CHECKIN sync of 1000 queued scans took " + took + " ms (phone 2)");
   }
+
+  @Test
+  void theDoorSpeaksTheTenantsLanguage() throws Exception {
+    Shop s =
+        Shop.open(
+            "pintu",
+            "Pintu " + java.util.UUID.randomUUID().toString().substring(0, 8),
+            "IDR",
+            "id-ID",
+            "Asia/Jakarta",
+            "expo");
+    String event = s.event("Malam pameran").getString("id");
+    assertEquals(200, s.staff().post("/api/console/plugins/checkin/enable", "{}").status());
+    String gate = CheckinIT.gate(s, event, "Gerbang A", 100);
+    var device =
+        s.staff()
+            .post(
+                "/plugins/checkin/api/admin/devices",
+                "{\"gateId\":\"" + gate + "\",\"name\":\"HP 1\"}")
+            .json();
+    WebDriver phone = Browsers.chromium();
+    browsers.add(phone);
+    phone.get(site(s) + "/plugins/checkin/");
+    Browsers.waitFor(phone, By.id("claim-code")).sendKeys(device.getString("claimCode"));
+    phone.findElement(By.id("claim-button")).click();
+    new WebDriverWait(phone, Duration.ofSeconds(20))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-i18n=scanLabel]"), "Pindai atau ketik kode tiket"));
+    assertEquals("daring", phone.findElement(By.id("mode")).getText());
+    enter(phone, "bukan-tiket", "INVALID");
+    assertEquals("TIDAK SAH", phone.findElement(By.id("result-title")).getText());
+  }
 }

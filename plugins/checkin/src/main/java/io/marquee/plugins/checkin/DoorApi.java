@@ -168,6 +168,7 @@ public class DoorApi implements PluginEndpoint {
         200,
         Json.createObjectBuilder()
             .add("tenant", kit.tenant())
+            .add("locale", ctx.tenant().locale())
             .add("eventId", eventId)
             .add("eventTitle", ctx.event(eventId).map(EventSummary::title).orElse(""))
             .add("gateId", door.gate().id())
