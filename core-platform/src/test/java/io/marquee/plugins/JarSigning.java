@@ -8,7 +8,6 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Collections;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -151,16 +150,5 @@ public final class JarSigning {
         .formatHex(
             java.security.MessageDigest.getInstance("SHA-256")
                 .digest(key(alias).getCertificate().getEncoded()));
-  }
-
-  /** The names of a jar's entries (for assertions). */
-  static List<String> entries(byte[] jar) throws Exception {
-    Path f = Files.createTempFile("jar", ".jar");
-    Files.write(f, jar);
-    try (ZipFile z = new ZipFile(f.toFile())) {
-      return Collections.list(z.entries()).stream().map(ZipEntry::getName).toList();
-    } finally {
-      Files.deleteIfExists(f);
-    }
   }
 }

@@ -57,10 +57,6 @@ public class PluginSettingsBean implements Serializable {
     Messages.guard(
         () -> {
           caller.require(Permission.MANAGE_PLUGINS);
-          if (!isEnabled()) {
-            throw io.marquee.common.problem.ProblemException.conflict(
-                "plugin", "enable " + plugin + " before changing its settings");
-          }
           values.putAll(store.save(tenant.require(), plugin, values, caller.actor()));
           Messages.info("Settings saved");
         });

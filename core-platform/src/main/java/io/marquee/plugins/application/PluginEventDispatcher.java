@@ -99,8 +99,9 @@ public class PluginEventDispatcher {
   /** The context of one plugin's calls for one tenant (used for events and HTTP alike). */
   public PluginContext contextFor(TenantSnapshot t, String pluginId) {
     java.util.Set<String> units =
-        host.find(pluginId)
-            .map(p -> p.price().unitPricesMinor().keySet())
+        // the cached listing: this runs on every plugin call (each door scan)
+        host.listing(pluginId)
+            .map(l -> l.price().unitPricesMinor().keySet())
             .orElse(java.util.Set.of());
     return new Context(
         new TenantRef(t.slug(), t.currency(), t.locale(), t.timeZone()),

@@ -33,6 +33,7 @@ public class PluginSettingsStore {
 
   @Inject PluginHost host;
   @Inject PluginCalls calls;
+  @Inject PluginEntitlements entitlements;
   @Inject PluginEventDispatcher contexts;
 
   @Inject
@@ -80,6 +81,9 @@ public class PluginSettingsStore {
     PluginListing listing =
         host.listing(pluginId)
             .orElseThrow(() -> ProblemException.notFound("no plugin " + pluginId));
+    if (!entitlements.enabledFor(t.id()).contains(pluginId)) {
+      throw ProblemException.conflict("id", "enable " + pluginId + " before changing its settings");
+    }
     Map<String, String> problems = new TreeMap<>(listing.problems(values));
     Map<String, String> clean = new LinkedHashMap<>();
     values.forEach(

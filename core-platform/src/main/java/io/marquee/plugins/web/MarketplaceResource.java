@@ -123,10 +123,6 @@ public class MarketplaceResource {
   public JsonObject saveSettings(@PathParam("id") String id, JsonObject body) {
     caller.require(Permission.MANAGE_PLUGINS);
     var t = tenant.require();
-    if (!marketplace.isEnabled(t, id)) {
-      throw io.marquee.common.problem.ProblemException.conflict(
-          "id", "enable " + id + " before changing its settings");
-    }
     java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
     if (body != null) {
       body.forEach(

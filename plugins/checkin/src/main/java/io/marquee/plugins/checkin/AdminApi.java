@@ -39,7 +39,7 @@ final class AdminApi {
   }
 
   private static String event(PluginContext ctx, String id) {
-    if (id == null || ctx.events().stream().noneMatch(e -> e.id().equals(id))) {
+    if (DevicesScreen.event(ctx, id) == null) {
       throw new IllegalArgumentException("eventId must be one of this tenant's events");
     }
     return id;

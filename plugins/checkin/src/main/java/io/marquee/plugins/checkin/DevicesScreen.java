@@ -36,10 +36,16 @@ public class DevicesScreen implements ConsoleScreen {
     return Set.of("owner", "manager");
   }
 
+  /** One of the tenant's events, or null for anything else (including text that is no id). */
   static EventSummary event(PluginContext ctx, String id) {
-    return id == null
-        ? null
-        : ctx.events().stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
+    if (id == null) {
+      return null;
+    }
+    try {
+      return ctx.event(id).orElse(null);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   static String picker(PluginContext ctx, String screen, EventSummary chosen) {

@@ -14,7 +14,6 @@ import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.pf4j.Extension;
@@ -73,7 +72,7 @@ public class DoorApi implements PluginEndpoint {
         return Web.problem(401, null, "sign in to the console to see the dashboard");
       }
       String e = req.parameter("e");
-      if (e == null || ctx.events().stream().noneMatch(x -> x.id().equals(e))) {
+      if (DevicesScreen.event(ctx, e) == null) {
         return Web.problem(400, "e", "e must be one of this tenant's events");
       }
       return Web.json(200, Stats.of(ctx, e));
@@ -375,9 +374,5 @@ public class DoorApi implements PluginEndpoint {
       }
     }
     return Web.json(200, reservationJson(paid).add("admitted", admitted));
-  }
-
-  static Map<String, String> noProblems() {
-    return Map.of();
   }
 }

@@ -19,9 +19,5 @@ public enum Outcome {
   /** A counter reservation that has not been paid. */
   UNPAID,
   /** An offline scan uploaded after an earlier scan of the same ticket: recorded, flagged. */
-  DUPLICATE;
-
-  boolean admits() {
-    return this == ADMITTED;
-  }
+  DUPLICATE
 }

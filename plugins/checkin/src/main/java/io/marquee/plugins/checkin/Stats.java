@@ -39,14 +39,18 @@ final class Stats {
         gates.stream().allMatch(g -> g.capacity() != null) && !gates.isEmpty()
             ? gates.stream().mapToLong(Gates.Gate::capacity).sum()
             : 0;
+    Map<String, Long> admittedByGate = new java.util.HashMap<>();
+    for (Map<String, Object> r :
+        ctx.storage()
+            .query(
+                "SELECT gate_id, count(*) AS n FROM {t}.plugin_checkin_scan WHERE event_id = ?::uuid"
+                    + " AND outcome = 'ADMITTED' GROUP BY gate_id",
+                eventId)) {
+      admittedByGate.put(String.valueOf(r.get("gate_id")), ((Number) r.get("n")).longValue());
+    }
     JsonArrayBuilder perGate = Json.createArrayBuilder();
     for (Gates.Gate g : gates) {
-      long in =
-          n(
-              ctx,
-              "SELECT count(*) AS n FROM {t}.plugin_checkin_scan WHERE gate_id = ?::uuid AND"
-                  + " outcome = 'ADMITTED'",
-              g.id());
+      long in = admittedByGate.getOrDefault(g.id(), 0L);
       JsonObjectBuilder b =
           Json.createObjectBuilder()
               .add("gateId", g.id())
