@@ -170,15 +170,16 @@ cmd_run() {
     mail_up
     log "building (mvn install, tests skipped: use '$0 test' for them)"
     (cd "$REPO_DIR" && mvn -B -q install -DskipTests -DskipITs) || die "build failed"
+    local messages="$WLP_DIR/usr/servers/marquee/logs/messages.log" seen=0
+    [ -f "$messages" ] && seen=$(wc -l < "$messages")
+    log "creating and deploying the Liberty server 'marquee'"
+    (cd "$REPO_DIR" && mvn -B -q -pl core-platform liberty:create) || die "Liberty create failed"
     # The paid add-ons built from plugins/ (test fixtures in plugins/testing are never installed),
     # in place before the WAR: a running server reloads them when the new WAR restarts the app.
     mkdir -p "$WLP_DIR/usr/servers/marquee/plugins"
     cp "$REPO_DIR"/plugins/surveys/target/plugin-surveys-*.jar "$WLP_DIR/usr/servers/marquee/plugins/"
     cp "$REPO_DIR"/plugins/checkin/target/plugin-checkin-*.jar "$WLP_DIR/usr/servers/marquee/plugins/"
-    local messages="$WLP_DIR/usr/servers/marquee/logs/messages.log" seen=0
-    [ -f "$messages" ] && seen=$(wc -l < "$messages")
-    log "creating and deploying the Liberty server 'marquee'"
-    (cd "$REPO_DIR" && mvn -B -q -pl core-platform liberty:create liberty:deploy) || die "Liberty create/deploy failed"
+    (cd "$REPO_DIR" && mvn -B -q -pl core-platform liberty:deploy) || die "Liberty deploy failed"
     liberty_env marquee
     if liberty_running marquee; then
         log "Liberty is running: waiting for it to pick up the new WAR from dropins"
