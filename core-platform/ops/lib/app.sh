@@ -165,6 +165,7 @@ mail_down() {
 
 cmd_run() {
     command -v mvn >/dev/null || die "Maven is required (apt-get install -y maven)"
+    ensure_npm
     cmd_infra_up
     load_env
     mail_up
@@ -234,6 +235,16 @@ cmd_stop() {
     cmd_infra_down
 }
 
+# The check-in plugin's build takes its QR decoder from the npm registry (npm ci, pinned).
+ensure_npm() {
+    if ! command -v npm >/dev/null; then
+        log "installing Node.js and npm (Debian packages) for the door app's front-end libraries"
+        as_root apt-get update -q >/dev/null
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm >/dev/null \
+            || die "could not install nodejs and npm"
+    fi
+}
+
 ensure_browser() {
     if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
         log "installing Chromium and ChromeDriver (Debian packages) for the browser tests"
@@ -261,6 +272,7 @@ cmd_test() {
     fi
     cmd_infra_up
     load_env
+    ensure_npm
     ensure_browser
     reset_it_database
     liberty_running itServer && liberty_server itServer stop

@@ -1,7 +1,7 @@
 // Door check-in service worker: keeps the app shell so the app opens with no network.
 // API calls are never cached: the app itself decides what to do when they fail (offline mode).
-const SHELL = 'checkin-shell-v1';
-const FILES = ['app.html', 'app.js', 'app.css', 'qr.js', 'manifest.webmanifest', 'icon.svg', 'icon-192.png'];
+const SHELL = 'checkin-shell-v2';
+const FILES = ['app.html', 'app.js', 'app.css', 'qr.js', 'qr-worker.js', 'vendor/jsqr/jsQR.js', 'manifest.webmanifest', 'icon.svg', 'icon-192.png'];
 
 self.addEventListener('install', (e) => {
   e.waitUntil(caches.open(SHELL).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.marquee.support.Browsers;
 import io.marquee.support.CuttableRelay;
 import io.marquee.support.Database;
+import io.marquee.support.FakeCamera;
 import io.marquee.support.Keycloak;
 import io.marquee.support.Platform;
 import io.marquee.support.Shop;
 import io.marquee.support.Tenants;
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -260,5 +262,62 @@ class CheckinBrowserIT {
     assertEquals("daring", phone.findElement(By.id("mode")).getText());
     enter(phone, "bukan-tiket", "INVALID");
     assertEquals("TIDAK SAH", phone.findElement(By.id("result-title")).getText());
+  }
+
+  /**
+   * The camera path: Chromium's fake camera plays a video of the QR exactly as the attendee's
+   * ticket shows it (the ticket's own qr.png), and the door app decodes it with the jsQR it ships.
+   */
+  @Test
+  void theCameraReadsTheTicketsQrCode() throws Exception {
+    Shop s = Shop.open("camera");
+    String event = s.event("Camera night").getString("id");
+    String type = s.ticketType(event, "GA", 10, 3000, 10).getString("id");
+    s.publish(event);
+    assertEquals(200, s.staff().post("/api/console/plugins/checkin/enable", "{}").status());
+    JsonObject order = s.created(s.order(event, type, 1));
+    s.payWithTestGateway(order, true);
+    String ticketId = s.buyerView(order).getJsonArray("tickets").getJsonObject(0).getString("id");
+    String png =
+        site(s) + "/api/v1/tickets/" + ticketId + "/qr.png?token=" + order.getString("accessToken");
+    String gate = CheckinIT.gate(s, event, "Gate C", 100);
+    var device =
+        s.staff()
+            .post(
+                "/plugins/checkin/api/admin/devices",
+                "{\"gateId\":\"" + gate + "\",\"name\":\"Camera phone\"}")
+            .json();
+
+    // First a plain browser fetches the ticket's image, as the attendee's phone would show it.
+    WebDriver fetcher = Browsers.chromium();
+    browsers.add(fetcher);
+    fetcher.get(site(s) + "/");
+    String base64 =
+        (String)
+            ((JavascriptExecutor) fetcher)
+                .executeAsyncScript(
+                    "var done=arguments[arguments.length-1];fetch(arguments[0]).then(r=>r.blob())"
+                        + ".then(b=>{var f=new FileReader();f.onload=()=>done(f.result.split(',')[1]);"
+                        + "f.readAsDataURL(b);});",
+                    png);
+    java.nio.file.Path video =
+        FakeCamera.showing(java.util.Base64.getDecoder().decode(base64), 640, 480);
+
+    WebDriver phone =
+        Browsers.chromium(
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
+            "--use-file-for-fake-video-capture=" + video);
+    browsers.add(phone);
+    claim(phone, s, device.getString("claimCode"));
+    phone.findElement(By.id("camera-button")).click();
+    waitOutcome(phone, "ADMITTED");
+    assertEquals("jsqr", phone.findElement(By.id("camera")).getAttribute("data-decoder"));
+    // still in front of the camera: read again after 3 s, and now it has been used
+    waitOutcome(phone, "ALREADY_USED");
+    assertEquals(
+        1,
+        Database.number("SELECT count(*) FROM " + s.schema() + ".plugin_checkin_presence"),
+        "one admission for one ticket, however long it is held up");
   }
 }
