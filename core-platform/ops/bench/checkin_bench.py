@@ -72,6 +72,26 @@ def paid_codes(shop, event_id, type_id, n):
     return codes
 
 
+def cpu_times():
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    return fields[3] + fields[4], sum(fields)  # idle + iowait, all
+
+
+def wait_until_idle(limit_s=180, idle_share=0.85):
+    """Setup leaves work behind (order mails with PDF tickets go out asynchronously): measuring
+    while it runs would time the mail queue, not the door. Waits for 3 quiet seconds in a row."""
+    quiet, t_end = 0, time.monotonic() + limit_s
+    idle0, all0 = cpu_times()
+    while quiet < 3 and time.monotonic() < t_end:
+        time.sleep(1)
+        idle1, all1 = cpu_times()
+        share = (idle1 - idle0) / max(1, all1 - all0)
+        idle0, all0 = idle1, all1
+        quiet = quiet + 1 if share >= idle_share else 0
+    return quiet >= 3
+
+
 def device(shop, gate_id, name):
     d = shop.staff("POST", "/plugins/checkin/api/admin/devices", {"gateId": gate_id, "name": name}, (201,))
     r = fb.app_call(shop.host, "POST", "/plugins/checkin/api/claim", {"code": d["claimCode"]})
@@ -196,7 +216,11 @@ def offline_verify(shop, token, code, n):
         tab = DevTools(pages[0]["webSocketDebuggerUrl"])
         expr = ("new Promise(r => { const f = () => { const t = document.getElementById('out');"
                 " if (t && t.textContent !== 'running') r(t.textContent); else setTimeout(f, 100); }; f(); })")
-        res = tab.call("Runtime.evaluate", {"expression": expr, "awaitPromise": True, "returnByValue": True})
+        for _ in range(5):  # the first evaluate can land in the blank page the tab starts with
+            res = tab.call("Runtime.evaluate", {"expression": expr, "awaitPromise": True, "returnByValue": True})
+            if "context was destroyed" not in json.dumps(res):
+                break
+            time.sleep(0.5)
         text = res.get("result", {}).get("result", {}).get("value", "")
         m = re.search(r"OFFLINE_VERIFY_MS_PER_SCAN=([0-9.]+)", text)
         ua = re.search(r"ua=(.*)$", text)
@@ -241,6 +265,9 @@ def main():
     print(f"tenant {slug}: creating {args.tickets + 1000} paid tickets…", flush=True)
     codes = paid_codes(shop, event_id, type_id, args.tickets + 1000)
     online_codes, sync_codes = codes[:args.tickets], codes[args.tickets:]
+    print("waiting for the machine to be idle (order mails still going out)…", flush=True)
+    if not wait_until_idle():
+        print("  still busy after 3 minutes: figures below include that background work")
 
     print(f"== online scans: {args.rate:.0f}/s for {args.seconds:.0f} s, {args.threads} client threads", flush=True)
     achieved, client, server, outcomes = online(shop, token, online_codes, args.rate, args.seconds, args.threads)

@@ -1,6 +1,7 @@
 package io.marquee.ticketing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.marquee.ticketing.domain.TicketClaims;
 import io.marquee.ticketing.domain.TicketCodes;
@@ -45,6 +46,28 @@ class TicketCodesTest {
         TicketClaims.decode(new String(Base64.getUrlDecoder().decode(code.split("\\.")[0])))
             .ticketId(),
         ticket);
+  }
+
+  /** Codes are plain RFC 8032 Ed25519: any implementation (SunEC, the door's WebCrypto) agrees. */
+  @Test
+  void codesAreStandardEd25519BothWays() throws Exception {
+    String code = TicketCodes.sign(claims("k1", "nightscene", event, 1), k1.getPrivate());
+    byte[] payload = Base64.getUrlDecoder().decode(code.split("\\.")[0]);
+    byte[] signature = Base64.getUrlDecoder().decode(code.split("\\.")[1]);
+    java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+    jdk.initVerify(k1.getPublic());
+    jdk.update(payload);
+    assertTrue(jdk.verify(signature), "SunEC verifies what we sign");
+
+    java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+    signer.initSign(k2.getPrivate());
+    signer.update(payload);
+    String signedByJdk =
+        code.split("\\.")[0]
+            + "."
+            + Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
+    assertEquals(Verdict.VALID, check(signedByJdk, Map.of("k1", k2.getPublic()), Set.of()));
+    assertEquals(Verdict.BAD_SIGNATURE, check(signedByJdk, Map.of("k1", k1.getPublic()), Set.of()));
   }
 
   @Test
