@@ -3,7 +3,6 @@ package io.marquee.plugins.checkin;
 import io.marquee.plugin.api.PluginContext;
 import io.marquee.plugin.api.PluginRequest;
 import io.marquee.plugin.api.PluginResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.Map;
@@ -46,16 +45,16 @@ final class AdminApi {
   }
 
   private static PluginResponse gates(PluginContext ctx, String eventId) {
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = Jsons.P.createArrayBuilder();
     for (Gates.Gate g : Gates.of(ctx, event(ctx, eventId))) {
       var b =
-          Json.createObjectBuilder().add("id", g.id()).add("name", g.name()).add("vip", g.vip());
+          Jsons.P.createObjectBuilder().add("id", g.id()).add("name", g.name()).add("vip", g.vip());
       if (g.capacity() != null) {
         b.add("capacity", g.capacity());
       }
       out.add(b);
     }
-    return Web.json(200, Json.createObjectBuilder().add("items", out));
+    return Web.json(200, Jsons.P.createObjectBuilder().add("items", out));
   }
 
   private static PluginResponse addGate(PluginContext ctx, JsonObject b) {
@@ -83,11 +82,11 @@ final class AdminApi {
             .filter(x -> x.name().equals(name))
             .findFirst()
             .orElseThrow();
-    return Web.json(201, Json.createObjectBuilder().add("id", g.id()).add("name", g.name()));
+    return Web.json(201, Jsons.P.createObjectBuilder().add("id", g.id()).add("name", g.name()));
   }
 
   private static PluginResponse devices(PluginContext ctx, String eventId) {
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = Jsons.P.createArrayBuilder();
     for (var d :
         ctx.storage()
             .query(
@@ -98,7 +97,7 @@ final class AdminApi {
                     + " g.id = d.gate_id WHERE g.event_id = ?::uuid ORDER BY d.created_at",
                 event(ctx, eventId))) {
       var b =
-          Json.createObjectBuilder()
+          Jsons.P.createObjectBuilder()
               .add("id", String.valueOf(d.get("id")))
               .add("name", (String) d.get("name"))
               .add("gate", (String) d.get("gate"))
@@ -118,7 +117,7 @@ final class AdminApi {
       }
       out.add(b);
     }
-    return Web.json(200, Json.createObjectBuilder().add("items", out));
+    return Web.json(200, Jsons.P.createObjectBuilder().add("items", out));
   }
 
   private static PluginResponse addDevice(PluginContext ctx, JsonObject b) {
@@ -132,7 +131,7 @@ final class AdminApi {
     String code = Devices.create(ctx, name.strip(), g.id(), Web.text(b, "staff"));
     return Web.json(
         201,
-        Json.createObjectBuilder()
+        Jsons.P.createObjectBuilder()
             .add("claimCode", code)
             .add("gateId", g.id())
             .add("expiresInMinutes", 15));
@@ -144,6 +143,6 @@ final class AdminApi {
       throw new IllegalArgumentException("deviceId is required");
     }
     Devices.revoke(ctx, id);
-    return Web.json(200, Json.createObjectBuilder().add("revoked", id));
+    return Web.json(200, Jsons.P.createObjectBuilder().add("revoked", id));
   }
 }

@@ -6,7 +6,6 @@ import io.marquee.plugin.api.PluginEndpoint;
 import io.marquee.plugin.api.PluginRequest;
 import io.marquee.plugin.api.PluginResponse;
 import io.marquee.plugin.api.TicketDesk;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -59,7 +58,7 @@ public class DoorApi implements PluginEndpoint {
               e ->
                   Web.json(
                       200,
-                      Json.createObjectBuilder()
+                      Jsons.P.createObjectBuilder()
                           .add("token", e.getKey())
                           .add("device", device(ctx, e.getValue()))))
           .orElse(Web.problem(400, "code", "code is not a valid device code (or it expired)"));
@@ -119,7 +118,7 @@ public class DoorApi implements PluginEndpoint {
 
   private static JsonObjectBuilder device(PluginContext ctx, Devices.Device d) {
     String title = ctx.event(d.eventId()).map(EventSummary::title).orElse("");
-    return Json.createObjectBuilder()
+    return Jsons.P.createObjectBuilder()
         .add("id", d.id())
         .add("name", d.name())
         .add("gateId", d.gateId())
@@ -131,13 +130,13 @@ public class DoorApi implements PluginEndpoint {
   /** The device, or for staff the events and gates to choose from. */
   private static PluginResponse me(PluginContext ctx, Devices.Device d, PluginRequest req) {
     if (d != null) {
-      return Web.json(200, Json.createObjectBuilder().add("device", device(ctx, d)));
+      return Web.json(200, Jsons.P.createObjectBuilder().add("device", device(ctx, d)));
     }
-    JsonArrayBuilder gates = Json.createArrayBuilder();
+    JsonArrayBuilder gates = Jsons.P.createArrayBuilder();
     for (EventSummary e : ctx.events()) {
       for (Gates.Gate g : Gates.of(ctx, e.id())) {
         gates.add(
-            Json.createObjectBuilder()
+            Jsons.P.createObjectBuilder()
                 .add("gateId", g.id())
                 .add("gateName", g.name())
                 .add("eventId", e.id())
@@ -146,7 +145,7 @@ public class DoorApi implements PluginEndpoint {
     }
     return Web.json(
         200,
-        Json.createObjectBuilder()
+        Jsons.P.createObjectBuilder()
             .add("staff", String.valueOf(req.staffEmail()))
             .add("role", req.staffRole())
             .add("gates", gates));
@@ -156,16 +155,16 @@ public class DoorApi implements PluginEndpoint {
   private static PluginResponse kit(PluginContext ctx, Door door) {
     String eventId = door.gate().eventId();
     TicketDesk.OfflineKit kit = ctx.tickets().offlineKit(eventId);
-    JsonObjectBuilder keys = Json.createObjectBuilder();
+    JsonObjectBuilder keys = Jsons.P.createObjectBuilder();
     kit.publicKeys().forEach(keys::add);
-    JsonArrayBuilder revoked = Json.createArrayBuilder();
+    JsonArrayBuilder revoked = Jsons.P.createArrayBuilder();
     kit.revoked().forEach(r -> revoked.add(r.ticketId() + ":" + r.serial()));
-    JsonObjectBuilder types = Json.createObjectBuilder();
+    JsonObjectBuilder types = Jsons.P.createObjectBuilder();
     // Minimal attendee data on the device: ticket id → ticket type, no names or emails.
     ctx.tickets().admissible(eventId).forEach(t -> types.add(t.ticketId(), t.ticketType()));
     return Web.json(
         200,
-        Json.createObjectBuilder()
+        Jsons.P.createObjectBuilder()
             .add("tenant", kit.tenant())
             .add("locale", ctx.tenant().locale())
             .add("eventId", eventId)
@@ -182,7 +181,7 @@ public class DoorApi implements PluginEndpoint {
 
   /** Tickets that cannot enter now: inside, or admitted before where there is no re-entry. */
   static JsonArrayBuilder used(PluginContext ctx, String eventId) {
-    JsonArrayBuilder used = Json.createArrayBuilder();
+    JsonArrayBuilder used = Jsons.P.createArrayBuilder();
     boolean reentry = ctx.settings().flag("reentry");
     ctx.storage()
         .query(
@@ -242,7 +241,7 @@ public class DoorApi implements PluginEndpoint {
 
   static JsonObjectBuilder json(Scans.Result r) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder().add("nonce", r.nonce()).add("outcome", r.outcome().name());
+        Jsons.P.createObjectBuilder().add("nonce", r.nonce()).add("outcome", r.outcome().name());
     add(b, "ticketId", r.ticketId());
     add(b, "holderName", r.holderName());
     add(b, "ticketType", r.ticketType());
@@ -277,13 +276,13 @@ public class DoorApi implements PluginEndpoint {
                         (JsonObject s) -> String.valueOf(Web.text(s, "scannedAt")))
                     .thenComparing(s -> String.valueOf(Web.text(s, "nonce"))))
             .toList();
-    JsonArrayBuilder results = Json.createArrayBuilder();
+    JsonArrayBuilder results = Jsons.P.createArrayBuilder();
     for (JsonObject s : ordered) {
       try {
         results.add(json(Scans.scan(ctx, input(door, s, true))));
       } catch (IllegalArgumentException e) {
         results.add(
-            Json.createObjectBuilder()
+            Jsons.P.createObjectBuilder()
                 .add("nonce", String.valueOf(Web.text(s, "nonce")))
                 .add("outcome", "REJECTED")
                 .add("reason", e.getMessage()));
@@ -291,7 +290,7 @@ public class DoorApi implements PluginEndpoint {
     }
     return Web.json(
         200,
-        Json.createObjectBuilder()
+        Jsons.P.createObjectBuilder()
             .add("results", results)
             .add("used", used(ctx, door.gate().eventId())));
   }
@@ -308,25 +307,25 @@ public class DoorApi implements PluginEndpoint {
           b.get("pending") instanceof jakarta.json.JsonNumber p ? p.intValue() : null);
     }
     return Web.json(
-        200, Json.createObjectBuilder().add("ok", true).add("at", Instant.now().toString()));
+        200, Jsons.P.createObjectBuilder().add("ok", true).add("at", Instant.now().toString()));
   }
 
   private static PluginResponse search(PluginContext ctx, Door door, String q) {
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = Jsons.P.createArrayBuilder();
     for (TicketDesk.TicketSummary t : ctx.tickets().search(door.gate().eventId(), q, 20)) {
       out.add(
-          Json.createObjectBuilder()
+          Jsons.P.createObjectBuilder()
               .add("ticketId", t.ticketId())
               .add("holderName", t.holderName())
               .add("ticketType", t.ticketType())
               .add("status", t.status())
               .add("orderNumber", t.orderNumber()));
     }
-    return Web.json(200, Json.createObjectBuilder().add("items", out));
+    return Web.json(200, Jsons.P.createObjectBuilder().add("items", out));
   }
 
   private static JsonObjectBuilder reservationJson(TicketDesk.Reservation r) {
-    return Json.createObjectBuilder()
+    return Jsons.P.createObjectBuilder()
         .add("orderNumber", r.orderNumber())
         .add("status", r.status())
         .add("buyerName", r.buyerName())

@@ -186,18 +186,26 @@ final class Scans {
       return result(in, left == 1 ? Outcome.EXITED : Outcome.NOT_INSIDE, c, null, null);
     }
     Timestamped at = new Timestamped(in.scannedAt());
-    int entered =
+    // One round trip: the admission, and when refused the first entry it ran into (read in the
+    // statement's snapshot; a rival admission committed meanwhile is read again below).
+    Map<String, Object> entry =
         ctx.storage()
-            .update(
-                "INSERT INTO {t}.plugin_checkin_presence (ticket_id, event_id, inside, first_in_at,"
-                    + " first_gate, first_nonce, last_at) VALUES (?::uuid, ?::uuid, true, ?,"
-                    + " ?::uuid, ?, now()) ON CONFLICT (ticket_id) DO NOTHING",
+            .query(
+                "WITH ins AS (INSERT INTO {t}.plugin_checkin_presence (ticket_id, event_id, inside,"
+                    + " first_in_at, first_gate, first_nonce, last_at) VALUES (?::uuid, ?::uuid,"
+                    + " true, ?, ?::uuid, ?, now()) ON CONFLICT (ticket_id) DO NOTHING RETURNING"
+                    + " ticket_id) SELECT (SELECT count(*) FROM ins) AS entered, p.first_in_at,"
+                    + " g.name AS gate FROM (SELECT 1) one LEFT JOIN {t}.plugin_checkin_presence p"
+                    + " ON p.ticket_id = ?::uuid LEFT JOIN {t}.plugin_checkin_gate g ON g.id ="
+                    + " p.first_gate",
                 ticket,
                 in.eventId(),
                 at.odt(),
                 in.gateId(),
-                in.nonce());
-    if (entered == 1) {
+                in.nonce(),
+                ticket)
+            .get(0);
+    if (((Number) entry.get("entered")).intValue() == 1) {
       ctx.recordUsage("scan", 1, in.nonce());
       return result(in, Outcome.ADMITTED, c, null, null);
     }
@@ -243,7 +251,12 @@ final class Scans {
       Map<String, Object> p = presence(ctx, ticket);
       return result(in, Outcome.DUPLICATE, c, p, "an earlier scan admitted this ticket");
     }
-    return result(in, Outcome.ALREADY_USED, c, presence(ctx, ticket), null);
+    return result(
+        in,
+        Outcome.ALREADY_USED,
+        c,
+        entry.get("first_in_at") != null ? entry : presence(ctx, ticket),
+        null);
   }
 
   /** Staff chose the ticket itself (search, counter): the platform's record of it decides. */

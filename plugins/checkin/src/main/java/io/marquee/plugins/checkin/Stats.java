@@ -1,7 +1,6 @@
 package io.marquee.plugins.checkin;
 
 import io.marquee.plugin.api.PluginContext;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -48,11 +47,11 @@ final class Stats {
                 eventId)) {
       admittedByGate.put(String.valueOf(r.get("gate_id")), ((Number) r.get("n")).longValue());
     }
-    JsonArrayBuilder perGate = Json.createArrayBuilder();
+    JsonArrayBuilder perGate = Jsons.P.createArrayBuilder();
     for (Gates.Gate g : gates) {
       long in = admittedByGate.getOrDefault(g.id(), 0L);
       JsonObjectBuilder b =
-          Json.createObjectBuilder()
+          Jsons.P.createObjectBuilder()
               .add("gateId", g.id())
               .add("name", g.name())
               .add("admitted", in);
@@ -61,7 +60,7 @@ final class Stats {
       }
       perGate.add(b.add("vip", g.vip()));
     }
-    JsonArrayBuilder rate = Json.createArrayBuilder();
+    JsonArrayBuilder rate = Jsons.P.createArrayBuilder();
     for (Map<String, Object> r :
         ctx.storage()
             .query(
@@ -71,11 +70,11 @@ final class Stats {
                     + " interval '3 hours' GROUP BY 1 ORDER BY 1",
                 eventId)) {
       rate.add(
-          Json.createObjectBuilder()
+          Jsons.P.createObjectBuilder()
               .add("slot", (String) r.get("slot"))
               .add("admitted", ((Number) r.get("n")).longValue()));
     }
-    JsonArrayBuilder alerts = Json.createArrayBuilder();
+    JsonArrayBuilder alerts = Jsons.P.createArrayBuilder();
     if (capacity > 0) {
       long pct = inside * 100 / capacity;
       for (int level : new int[] {100, 90, 80}) {
@@ -97,7 +96,7 @@ final class Stats {
             "SELECT count(*) AS n FROM {t}.plugin_checkin_scan WHERE event_id = ?::uuid AND outcome"
                 + " = 'ALREADY_USED'",
             eventId);
-    JsonArrayBuilder suspicious = Json.createArrayBuilder();
+    JsonArrayBuilder suspicious = Jsons.P.createArrayBuilder();
     if (duplicates > 0) {
       suspicious.add(duplicates + " offline scans of tickets admitted earlier (duplicates)");
     }
@@ -115,7 +114,7 @@ final class Stats {
       suspicious.add(
           "burst of " + r.get("n") + " invalid scans in the last minute from " + r.get("name"));
     }
-    JsonArrayBuilder recent = Json.createArrayBuilder();
+    JsonArrayBuilder recent = Jsons.P.createArrayBuilder();
     for (Map<String, Object> r :
         ctx.storage()
             .query(
@@ -125,7 +124,7 @@ final class Stats {
                     + " ORDER BY s.id DESC LIMIT 15",
                 eventId)) {
       recent.add(
-          Json.createObjectBuilder()
+          Jsons.P.createObjectBuilder()
               .add("outcome", (String) r.get("outcome"))
               .add("at", (String) r.get("at"))
               .add("gate", String.valueOf(r.get("gate")))
@@ -133,7 +132,7 @@ final class Stats {
               .add("duplicate", Boolean.TRUE.equals(r.get("duplicate")))
               .add("override", r.get("override_by") != null));
     }
-    return Json.createObjectBuilder()
+    return Jsons.P.createObjectBuilder()
         .add("eventId", eventId)
         .add("admitted", admitted)
         .add("inside", inside)

@@ -1,7 +1,6 @@
 package io.marquee.plugins.checkin;
 
 import io.marquee.plugin.api.PluginResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,7 +17,7 @@ final class Web {
       throw new IllegalArgumentException("a JSON object is expected as the body");
     }
     try {
-      JsonValue v = Json.createReader(new StringReader(text)).readValue();
+      JsonValue v = Jsons.P.createReader(new StringReader(text)).readValue();
       if (v.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new IllegalArgumentException("a JSON object is expected as the body");
       }
@@ -40,7 +39,7 @@ final class Web {
   /** problem+json naming the field, as the platform's own API answers. */
   static PluginResponse problem(int status, String field, String detail) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsons.P.createObjectBuilder()
             .add("type", "about:blank")
             .add(
                 "title",
