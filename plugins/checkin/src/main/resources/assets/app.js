@@ -24,7 +24,7 @@
       ADMITTED: 'ADMIT', EXITED: 'EXIT OK', ALREADY_USED: 'ALREADY USED', NOT_INSIDE: 'NOT INSIDE',
       INVALID: 'INVALID', WRONG_EVENT: 'WRONG EVENT', VOIDED: 'VOIDED / REFUNDED', UNPAID: 'NOT PAID',
       DUPLICATE: 'ALREADY USED', REJECTED: 'REJECTED', online: 'online', offline: 'offline',
-      firstUsed: 'first used', at: 'at', checkedOffline: 'checked offline', synced: 'synced',
+      firstUsed: 'first used', forEvent: 'a ticket for', at: 'at', checkedOffline: 'checked offline', synced: 'synced',
       scansIn: 'scans in', duplicates: 'duplicates',
       setup: 'Set up this device', setupHelp: 'Enter the code shown in the console (Gates and devices).',
       setupButton: 'Set up', chooseGate: 'Signed in as door staff: choose a gate',
@@ -37,7 +37,7 @@
       ADMITTED: 'MASUK', EXITED: 'KELUAR', ALREADY_USED: 'SUDAH DIPAKAI', NOT_INSIDE: 'TIDAK DI DALAM',
       INVALID: 'TIDAK SAH', WRONG_EVENT: 'ACARA LAIN', VOIDED: 'DIBATALKAN / DIKEMBALIKAN', UNPAID: 'BELUM DIBAYAR',
       DUPLICATE: 'SUDAH DIPAKAI', REJECTED: 'DITOLAK', online: 'daring', offline: 'luring',
-      firstUsed: 'pertama dipakai', at: 'di', checkedOffline: 'diperiksa luring', synced: 'tersinkron',
+      firstUsed: 'pertama dipakai', forEvent: 'tiket untuk', at: 'di', checkedOffline: 'diperiksa luring', synced: 'tersinkron',
       scansIn: 'pindaian dalam', duplicates: 'duplikat',
       setup: 'Siapkan perangkat ini', setupHelp: 'Masukkan kode dari konsol (Gerbang dan perangkat).',
       setupButton: 'Siapkan', chooseGate: 'Masuk sebagai petugas pintu: pilih gerbang',
@@ -109,6 +109,7 @@
     const parts = [];
     if (r.holderName) { parts.push(r.holderName); }
     if (r.ticketType) { parts.push(r.ticketType); }
+    if (r.eventTitle) { parts.push(words.forEvent + ' ' + r.eventTitle); }
     if (r.usedAt) { parts.push(words.firstUsed + ' ' + new Date(r.usedAt).toLocaleTimeString() + (r.usedGate ? ' ' + words.at + ' ' + r.usedGate : '')); }
     if (offline) { parts.push(words.checkedOffline); }
     $('result-detail').textContent = parts.join(' · ');
@@ -129,9 +130,17 @@
     const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
     return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
   }
-  function key(kid) {
+  // This event's keys, then the tenant's other events' (a real ticket for another night).
+  function keyOwner(kid) {
+    if (kit.keys[kid]) { return { spki: kit.keys[kid], eventId: kit.eventId }; }
+    for (const e of kit.otherEvents || []) {
+      if (e.keys[kid]) { return { spki: e.keys[kid], eventId: e.eventId, title: e.title }; }
+    }
+    return null;
+  }
+  function key(kid, spki) {
     if (!keyCache[kid]) {
-      keyCache[kid] = crypto.subtle.importKey('spki', b64Bytes(kit.keys[kid]), { name: 'Ed25519' }, false, ['verify']);
+      keyCache[kid] = crypto.subtle.importKey('spki', b64Bytes(spki), { name: 'Ed25519' }, false, ['verify']);
     }
     return keyCache[kid];
   }
@@ -147,13 +156,15 @@
       if (claims.length !== 9 || claims[0] !== '1') { return { outcome: 'INVALID' }; }
     } catch (e) { return { outcome: 'INVALID' }; }
     const kid = claims[1];
-    if (!kit || !kit.keys[kid]) { return { outcome: 'INVALID' }; }
+    const owner = kit ? keyOwner(kid) : null;
+    if (!owner) { return { outcome: 'INVALID' }; }
     let ok = false;
-    try { ok = await crypto.subtle.verify({ name: 'Ed25519' }, await key(kid), sig, payload); } catch (e) { ok = false; }
+    try { ok = await crypto.subtle.verify({ name: 'Ed25519' }, await key(kid, owner.spki), sig, payload); } catch (e) { ok = false; }
     if (!ok || claims[2] !== kit.tenant) { return { outcome: 'INVALID' }; }
     let eventId, ticketId;
     try { eventId = uuidOf(claims[3]); ticketId = uuidOf(claims[4]); } catch (e) { return { outcome: 'INVALID' }; }
-    if (eventId !== kit.eventId) { return { outcome: 'WRONG_EVENT' }; }
+    // signed by that event's key, so it names that event: a genuine ticket, for another night
+    if (eventId !== kit.eventId) { return { outcome: 'WRONG_EVENT', eventTitle: owner.title || '' }; }
     const now = Date.now() / 1000;
     if (now < Number(claims[7]) || now > Number(claims[8])) { return { outcome: 'INVALID' }; }
     if (kit.revokedSet.has(ticketId + ':' + claims[5])) { return { outcome: 'VOIDED', ticketId: ticketId }; }

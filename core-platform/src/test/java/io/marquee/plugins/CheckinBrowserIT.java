@@ -114,6 +114,10 @@ class CheckinBrowserIT {
     s.publish(event);
     assertEquals(200, s.staff().post("/api/console/plugins/checkin/enable", "{}").status());
     List<String> codes = CheckinIT.codes(s, event, type, 1003);
+    String afterParty = s.event("After party").getString("id");
+    String afterType = s.ticketType(afterParty, "GA", 10, 3000, 10).getString("id");
+    s.publish(afterParty);
+    String otherNight = CheckinIT.codes(s, afterParty, afterType, 1).get(0);
 
     // The owner adds a gate and provisions a phone in the console.
     WebDriver console = Browsers.chromium(); // straight to the server and Keycloak
@@ -155,9 +159,14 @@ class CheckinBrowserIT {
     enter(phone1, codes.get(0), "ALREADY_USED"); // known from the used set it downloaded
     String forged = codes.get(2).substring(0, codes.get(2).length() - 4) + "AAAA";
     enter(phone1, forged, "INVALID");
+    // a genuine ticket for the tenant's other night, told apart offline by that event's key
+    enter(phone1, otherNight, "WRONG_EVENT");
+    assertTrue(
+        phone1.findElement(By.id("result-detail")).getText().contains("After party"),
+        "names the event the ticket is for");
     phone1.navigate().refresh(); // the app shell comes from the service worker, offline
     Browsers.waitFor(phone1, By.id("code"));
-    assertEquals("4", Browsers.waitFor(phone1, By.id("queue-count")).getText());
+    assertEquals("5", Browsers.waitFor(phone1, By.id("queue-count")).getText());
     net1.restore();
     new WebDriverWait(phone1, Duration.ofSeconds(30))
         .until(ExpectedConditions.textToBe(By.id("queue-count"), "0"));

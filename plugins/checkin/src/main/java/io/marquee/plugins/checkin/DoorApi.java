@@ -176,7 +176,46 @@ public class DoorApi implements PluginEndpoint {
             .add("used", used(ctx, eventId))
             .add("types", types)
             .add("reentry", ctx.settings().flag("reentry"))
+            .add("otherEvents", otherEvents(ctx, eventId))
             .add("generatedAt", kit.generatedAt().toString()));
+  }
+
+  /** How many of the tenant's other events a kit carries keys for. */
+  static final int OTHER_EVENTS = 10;
+
+  /**
+   * The public keys of the tenant's other events within two weeks of this one, so that an offline
+   * door can tell a genuine ticket for another night ("wrong event", with its title) from a
+   * forgery. Keys only: nothing about those events' attendees.
+   */
+  private static JsonArrayBuilder otherEvents(PluginContext ctx, String eventId) {
+    Instant anchor =
+        ctx.event(eventId)
+            .map(EventSummary::startsAt)
+            .filter(java.util.Objects::nonNull)
+            .orElse(Instant.now());
+    java.time.Duration window = java.time.Duration.ofDays(14);
+    JsonArrayBuilder out = Jsons.P.createArrayBuilder();
+    ctx.events().stream()
+        .filter(e -> !e.id().equals(eventId))
+        .filter(e -> !"draft".equals(e.status()) && !"cancelled".equals(e.status()))
+        .filter(
+            e ->
+                e.startsAt() != null
+                    && e.startsAt().isAfter(anchor.minus(window))
+                    && e.startsAt().isBefore(anchor.plus(window)))
+        .limit(OTHER_EVENTS)
+        .forEach(
+            e -> {
+              JsonObjectBuilder keys = Jsons.P.createObjectBuilder();
+              ctx.tickets().offlineKit(e.id()).publicKeys().forEach(keys::add);
+              out.add(
+                  Jsons.P.createObjectBuilder()
+                      .add("eventId", e.id())
+                      .add("title", e.title())
+                      .add("keys", keys));
+            });
+    return out;
   }
 
   /** Tickets that cannot enter now: inside, or admitted before where there is no re-entry. */
