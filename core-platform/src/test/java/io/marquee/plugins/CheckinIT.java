@@ -253,6 +253,13 @@ class CheckinIT {
         401,
         shop.guest().get("/plugins/checkin/api/admin/gates?e=" + event).status(),
         "the admin API needs staff");
+    JsonObject listed =
+        shop.staff().get("/plugins/checkin/api/admin/gates?eventId=" + event).json();
+    assertEquals(gate, listed.getJsonArray("items").getJsonObject(0).getString("id"));
+    Api.Reply theirs = other.staff().get("/plugins/checkin/api/admin/gates?eventId=" + event);
+    assertEquals(400, theirs.status(), "B cannot list A's gates");
+    assertTrue(theirs.isProblem());
+    assertEquals("eventId", theirs.json().getString("field"));
   }
 
   @Test

@@ -26,11 +26,14 @@ final class AdminApi {
       return Web.problem(403, null, "owners and managers only");
     }
     boolean post = req.method().equals("POST");
+    // lists take ?eventId= (the name the bodies use) or the short ?e= of the console screens
+    String listed =
+        req.parameter("eventId") != null ? req.parameter("eventId") : req.parameter("e");
     return switch (req.path()) {
       case "/api/admin/gates" ->
-          post ? addGate(ctx, Web.body(req.body())) : gates(ctx, req.parameter("e"));
+          post ? addGate(ctx, Web.body(req.body())) : gates(ctx, event(ctx, listed));
       case "/api/admin/devices" ->
-          post ? addDevice(ctx, Web.body(req.body())) : devices(ctx, req.parameter("e"));
+          post ? addDevice(ctx, Web.body(req.body())) : devices(ctx, event(ctx, listed));
       case "/api/admin/devices/revoke" ->
           post ? revoke(ctx, Web.body(req.body())) : Web.problem(404, null, "POST");
       default -> Web.problem(404, null, "no such admin API");
@@ -46,7 +49,7 @@ final class AdminApi {
 
   private static PluginResponse gates(PluginContext ctx, String eventId) {
     JsonArrayBuilder out = Jsons.P.createArrayBuilder();
-    for (Gates.Gate g : Gates.of(ctx, event(ctx, eventId))) {
+    for (Gates.Gate g : Gates.of(ctx, eventId)) {
       var b =
           Jsons.P.createObjectBuilder().add("id", g.id()).add("name", g.name()).add("vip", g.vip());
       if (g.capacity() != null) {
@@ -95,7 +98,7 @@ final class AdminApi {
                     + " to_char(d.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS"
                     + " seen FROM {t}.plugin_checkin_device d JOIN {t}.plugin_checkin_gate g ON"
                     + " g.id = d.gate_id WHERE g.event_id = ?::uuid ORDER BY d.created_at",
-                event(ctx, eventId))) {
+                eventId)) {
       var b =
           Jsons.P.createObjectBuilder()
               .add("id", String.valueOf(d.get("id")))
