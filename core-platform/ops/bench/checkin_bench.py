@@ -32,25 +32,10 @@ import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import flash_sale_bench as fb  # noqa: E402
+import storefront_bench as sb  # noqa: E402
 
-ACCESS_LOG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "target", "liberty", "wlp", "usr",
-                          "servers", "marquee", "logs", "http_access.log")
-
-
+ACCESS_LOG = sb.ACCESS_LOG
 percentile = fb.percentile
-
-
-def server_times(offset):
-    out = []
-    if not os.path.exists(ACCESS_LOG):
-        return out
-    with open(ACCESS_LOG, "rb") as f:
-        f.seek(offset)
-        for line in f:
-            m = re.search(rb'"POST /plugins/checkin/api/scan HTTP/1\.1" (\d{3}) \S+ (\d+)\s*$', line)
-            if m:
-                out.append(int(m.group(2)) / 1000.0)
-    return out
 
 
 def paid_codes(shop, event_id, type_id, n):
@@ -133,7 +118,7 @@ def online(shop, token, codes, rate, seconds, threads):
         t.join()
     elapsed = time.monotonic() - start
     time.sleep(1.5)  # the access log is written asynchronously
-    server = server_times(offset)
+    server = sb.server_times(ACCESS_LOG, offset, {"/plugins/checkin/api/scan"})
     return total / elapsed, latencies, server, outcomes
 
 

@@ -21,14 +21,15 @@ ACCESS_LOG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."
 
 
 def server_times(log, offset, paths):
-    """Server-side milliseconds (%D) of the access-log lines written after offset for the given paths."""
+    """Server-side milliseconds (%D) of the access-log lines written after offset for the given paths
+    (any method; the query string is part of the path)."""
     out = []
     if not os.path.exists(log):
         return out
     with open(log, "rb") as f:
         f.seek(offset)
         for line in f:
-            m = re.search(rb'"GET (\S+) HTTP/1\.1" (\d{3}) \S+ (\d+)\s*$', line)
+            m = re.search(rb'"[A-Z]+ (\S+) HTTP/1\.1" (\d{3}) \S+ (\d+)\s*$', line)
             if m and m.group(1).decode() in paths:
                 out.append(int(m.group(3)) / 1000.0)
     return out

@@ -239,9 +239,13 @@
 
   async function loadKit() {
     try {
-      const r = await call('/kit');
+      // the other events' keys (wrong-event offline) change rarely: asked for every 5 minutes
+      const others = !kit || !kit.otherEvents || (gate && kit.gateId !== gate) || Date.now() - (kit.othersAt || 0) > 300000;
+      const r = await call(others ? '/kit?others=1' : '/kit');
       if (r.status === 200) {
+        const previous = kit;
         kit = r.json;
+        if (others) { kit.othersAt = Date.now(); } else { kit.otherEvents = previous.otherEvents; kit.othersAt = previous.othersAt; }
         store.set('kit', kit);
         // scans still queued keep their local admissions until the server has them
         used = queue.length ? new Set(kit.used.concat(Array.from(used))) : new Set(kit.used);

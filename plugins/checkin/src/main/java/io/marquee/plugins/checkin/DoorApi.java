@@ -100,7 +100,7 @@ public class DoorApi implements PluginEndpoint {
                     () -> new IllegalArgumentException("gate is not a gate of this tenant"));
     Door door = new Door(device.orElse(null), req.staffEmail(), gate);
     return switch (path) {
-      case "/api/kit" -> kit(ctx, door);
+      case "/api/kit" -> kit(ctx, door, "1".equals(req.parameter("others")));
       case "/api/scan" -> post ? scan(ctx, door, Web.body(req.body())) : notFound();
       case "/api/sync" -> post ? sync(ctx, door, Web.body(req.body())) : notFound();
       case "/api/heartbeat" -> post ? heartbeat(ctx, door, Web.body(req.body())) : notFound();
@@ -133,8 +133,9 @@ public class DoorApi implements PluginEndpoint {
       return Web.json(200, Jsons.P.createObjectBuilder().add("device", device(ctx, d)));
     }
     JsonArrayBuilder gates = Jsons.P.createArrayBuilder();
+    java.util.Map<String, java.util.List<Gates.Gate>> byEvent = Gates.byEvent(ctx);
     for (EventSummary e : ctx.events()) {
-      for (Gates.Gate g : Gates.of(ctx, e.id())) {
+      for (Gates.Gate g : byEvent.getOrDefault(e.id(), java.util.List.of())) {
         gates.add(
             Jsons.P.createObjectBuilder()
                 .add("gateId", g.id())
@@ -151,9 +152,14 @@ public class DoorApi implements PluginEndpoint {
             .add("gates", gates));
   }
 
-  /** What the device needs offline: keys, revocations, the used set, each ticket's type. */
-  private static PluginResponse kit(PluginContext ctx, Door door) {
+  /**
+   * What the device needs offline: keys, revocations, the used set, each ticket's type. Devices
+   * fetch it every few seconds; the other events' keys ({@code ?others=1}) change far less often,
+   * so they come only when asked for.
+   */
+  private static PluginResponse kit(PluginContext ctx, Door door, boolean withOthers) {
     String eventId = door.gate().eventId();
+    Optional<EventSummary> event = ctx.event(eventId);
     TicketDesk.OfflineKit kit = ctx.tickets().offlineKit(eventId);
     JsonObjectBuilder keys = Jsons.P.createObjectBuilder();
     kit.publicKeys().forEach(keys::add);
@@ -162,13 +168,12 @@ public class DoorApi implements PluginEndpoint {
     JsonObjectBuilder types = Jsons.P.createObjectBuilder();
     // Minimal attendee data on the device: ticket id → ticket type, no names or emails.
     ctx.tickets().admissible(eventId).forEach(t -> types.add(t.ticketId(), t.ticketType()));
-    return Web.json(
-        200,
+    JsonObjectBuilder out =
         Jsons.P.createObjectBuilder()
             .add("tenant", kit.tenant())
             .add("locale", ctx.tenant().locale())
             .add("eventId", eventId)
-            .add("eventTitle", ctx.event(eventId).map(EventSummary::title).orElse(""))
+            .add("eventTitle", event.map(EventSummary::title).orElse(""))
             .add("gateId", door.gate().id())
             .add("gateName", door.gate().name())
             .add("keys", keys)
@@ -176,8 +181,12 @@ public class DoorApi implements PluginEndpoint {
             .add("used", used(ctx, eventId))
             .add("types", types)
             .add("reentry", ctx.settings().flag("reentry"))
-            .add("otherEvents", otherEvents(ctx, eventId))
-            .add("generatedAt", kit.generatedAt().toString()));
+            .add("generatedAt", kit.generatedAt().toString());
+    if (withOthers) {
+      Instant anchor = event.map(EventSummary::startsAt).orElse(null);
+      out.add("otherEvents", otherEvents(ctx, eventId, anchor != null ? anchor : Instant.now()));
+    }
+    return Web.json(200, out);
   }
 
   /** How many of the tenant's other events a kit carries keys for. */
@@ -188,13 +197,8 @@ public class DoorApi implements PluginEndpoint {
    * door can tell a genuine ticket for another night ("wrong event", with its title) from a
    * forgery. Keys only: nothing about those events' attendees.
    */
-  private static JsonArrayBuilder otherEvents(PluginContext ctx, String eventId) {
-    Instant anchor =
-        ctx.event(eventId)
-            .map(EventSummary::startsAt)
-            .filter(java.util.Objects::nonNull)
-            .orElse(Instant.now());
-    java.time.Duration window = java.time.Duration.ofDays(14);
+  private static JsonArrayBuilder otherEvents(PluginContext ctx, String eventId, Instant anchor) {
+    Duration window = Duration.ofDays(14);
     JsonArrayBuilder out = Jsons.P.createArrayBuilder();
     ctx.events().stream()
         .filter(e -> !e.id().equals(eventId))

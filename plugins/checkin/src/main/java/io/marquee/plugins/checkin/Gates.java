@@ -25,6 +25,18 @@ final class Gates {
         .toList();
   }
 
+  /** Every gate of the tenant, by event id, in one query. */
+  static java.util.Map<String, List<Gate>> byEvent(PluginContext ctx) {
+    return ctx
+        .storage()
+        .query(
+            "SELECT id, event_id, name, location, capacity, vip FROM {t}.plugin_checkin_gate ORDER"
+                + " BY name")
+        .stream()
+        .map(Gates::gate)
+        .collect(java.util.stream.Collectors.groupingBy(Gate::eventId));
+  }
+
   static Optional<Gate> find(PluginContext ctx, String gateId) {
     try {
       UUID.fromString(gateId);
