@@ -218,6 +218,41 @@ class CheckinIT {
   }
 
   @Test
+  void theKitCarriesOtherNightsKeysOnlyWhenAskedAndStaffSeeEveryGate() {
+    String token = device(shop, gate, "Phone for the kit");
+    String later = shop.event("Kit night " + UUID.randomUUID()).getString("id");
+    String laterType = shop.ticketType(later, "GA", 1000, 100, 10).getString("id");
+    shop.publish(later);
+    String laterGate = gate(shop, later, "Kit gate", 50);
+    codes(shop, later, laterType, 1); // its signing key exists once it sells
+
+    JsonObject plain = door(shop, token).get("/plugins/checkin/api/kit").json();
+    assertTrue(!plain.containsKey("otherEvents"), "the 5-second refresh stays small");
+    JsonObject full = door(shop, token).get("/plugins/checkin/api/kit?others=1").json();
+    JsonObject other =
+        full.getJsonArray("otherEvents").stream()
+            .map(v -> v.asJsonObject())
+            .filter(e -> e.getString("eventId").equals(later))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(!other.getJsonObject("keys").isEmpty(), "that night's public keys");
+    assertTrue(
+        full.getJsonArray("otherEvents").stream()
+            .noneMatch(e -> e.asJsonObject().getString("eventId").equals(event)),
+        "not its own event");
+
+    // door staff signed in (here the owner's token) choose among every gate of every event
+    var gates = shop.staff().get("/plugins/checkin/api/me").json().getJsonArray("gates");
+    assertTrue(gates.stream().anyMatch(g -> g.asJsonObject().getString("gateId").equals(gate)));
+    assertTrue(
+        gates.stream()
+            .anyMatch(
+                g ->
+                    g.asJsonObject().getString("gateId").equals(laterGate)
+                        && g.asJsonObject().getString("eventId").equals(later)));
+  }
+
+  @Test
   void aRevokedDeviceAndAnotherTenantsDeviceAreRefused() {
     String token = device(shop, gate, "Phone to revoke");
     String id =
