@@ -239,7 +239,7 @@ class SurveysBrowserIT {
   }
 
   private static void addQuestion(String label, String kind, String options, boolean required) {
-    org.openqa.selenium.WebElement form = Browsers.waitFor(browser, By.id("add-question"));
+    Browsers.waitFor(browser, By.id("add-question"));
     browser.findElement(By.id("label")).sendKeys(label);
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind")))
         .selectByValue(kind);
@@ -247,9 +247,7 @@ class SurveysBrowserIT {
     if (required) {
       browser.findElement(By.id("required")).click();
     }
-    browser.findElement(By.id("add")).click();
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
+    Browsers.clickAndWaitForNextPage(browser, browser.findElement(By.id("add")));
     Browsers.waitFor(browser, By.id("add-question"));
   }
 }

@@ -60,6 +60,26 @@ public final class Browsers {
     }
   }
 
+  /**
+   * Clicks a control that submits a plain form and waits until the browser shows the next page. It
+   * marks the old document instead of polling an old element for staleness: Chromium sometimes
+   * answers a detached node with an inspector error rather than "stale element".
+   */
+  public static void clickAndWaitForNextPage(
+      WebDriver browser, org.openqa.selenium.WebElement control) {
+    org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+    js.executeScript("window.__marqueeOldPage = true;");
+    control.click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(
+            b ->
+                Boolean.TRUE.equals(
+                    js.executeScript(
+                        "return window.__marqueeOldPage === undefined"
+                            + " && document.readyState === 'complete';")));
+  }
+
   /** Signs in on the Keycloak login page the browser was sent to (console or operator). */
   public static void signIn(WebDriver browser, String username, String password) {
     waitFor(browser, org.openqa.selenium.By.id("username")).sendKeys(username);

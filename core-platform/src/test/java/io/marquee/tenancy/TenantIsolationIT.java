@@ -67,7 +67,7 @@ class TenantIsolationIT {
           200, api.put("/api/console/branding", "{\"primaryColor\":\"#10203" + i + "\"}").status());
     }
     List<Long> ids = new ArrayList<>();
-    for (JsonValue v : api.get("/api/console/audit?limit=200").json().getJsonArray("items")) {
+    for (JsonValue v : items(api, "/api/console/audit?limit=200")) {
       ids.add(v.asJsonObject().getJsonNumber("id").longValue());
     }
     assertEquals(changes, ids.size());
@@ -102,22 +102,22 @@ class TenantIsolationIT {
 
   static void checkSeesOnlyItself(Side me, Side other) {
     Api api = me.api();
-    JsonObject brand = api.get("/api/console/branding").json();
+    JsonObject brand = ok(api.get("/api/console/branding"), "branding");
     assertEquals(me.slug(), brand.getString("tenant"));
-    for (JsonValue v : api.get("/api/console/audit?limit=200").json().getJsonArray("items")) {
+    for (JsonValue v : items(api, "/api/console/audit?limit=200")) {
       assertEquals(me.owner(), v.asJsonObject().getString("actor"));
     }
-    for (JsonValue v : api.get("/api/console/api-keys").json().getJsonArray("items")) {
+    for (JsonValue v : items(api, "/api/console/api-keys")) {
       assertTrue(v.asJsonObject().getString("name").endsWith(me.slug()), v.toString());
     }
     List<String> team =
-        api.get("/api/console/team").json().getJsonArray("items").stream()
+        items(api, "/api/console/team").stream()
             .map(v -> v.asJsonObject().getString("email"))
             .toList();
     assertEquals(List.of(me.owner()), team);
     assertEquals(
         List.of(Tenants.host(me.slug())),
-        api.get("/api/console/domains").json().getJsonArray("items").stream()
+        items(api, "/api/console/domains").stream()
             .map(v -> ((jakarta.json.JsonString) v).getString())
             .toList());
     // Own audit entries by id (this warms any cache), then the other tenant's ids that do not exist
@@ -157,6 +157,16 @@ class TenantIsolationIT {
             .get("/api/console/branding")
             .json()
             .getString("tenant"));
+  }
+
+  /** A reply's JSON, after checking it is a 200 (the failure names the call and shows the body). */
+  static JsonObject ok(Api.Reply reply, String what) {
+    assertEquals(200, reply.status(), what + ": " + reply);
+    return reply.json();
+  }
+
+  static jakarta.json.JsonArray items(Api api, String path) {
+    return ok(api.get(path), "GET " + path).getJsonArray("items");
   }
 
   /** One tenant's commerce objects, created through its own API. */

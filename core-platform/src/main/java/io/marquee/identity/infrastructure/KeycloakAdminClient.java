@@ -28,8 +28,13 @@ import java.util.Optional;
 public class KeycloakAdminClient {
   @Inject KeycloakSettings keycloak;
 
+  // HTTP/1.1 with a connection pool: over plain http the JDK's default (HTTP/2) first tries an h2c
+  // upgrade and then funnels every concurrent admin call through one connection.
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private String token;
   private Instant tokenExpiry = Instant.EPOCH;
 
@@ -102,7 +107,17 @@ public class KeycloakAdminClient {
       req.method(method, HttpRequest.BodyPublishers.noBody());
     }
     try {
-      HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> res;
+      try {
+        res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        // A pooled keep-alive connection that Keycloak has just closed fails at once; a read is
+        // safe to repeat on a fresh one. Writes are not repeated, and neither is a timeout.
+        if (!"GET".equals(method) || e instanceof java.net.http.HttpTimeoutException) {
+          throw e;
+        }
+        res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+      }
       return new Reply(res.statusCode(), res.body(), res.headers().firstValue("Location"));
     } catch (IOException e) {
       throw ProblemException.badGateway("Keycloak is unreachable: " + e.getMessage());

@@ -46,7 +46,10 @@ public class SignInServlet extends HttpServlet {
   @Inject TenantContext tenant;
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
