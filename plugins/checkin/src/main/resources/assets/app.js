@@ -27,7 +27,7 @@
       firstUsed: 'first used', forEvent: 'a ticket for', at: 'at', checkedOffline: 'checked offline', synced: 'synced',
       scansIn: 'scans in', duplicates: 'duplicates',
       setup: 'Set up this device', setupHelp: 'Enter the code shown in the console (Gates and devices).',
-      setupButton: 'Set up', chooseGate: 'Signed in as door staff: choose a gate',
+      setupButton: 'Set up', setupScan: 'Scan set-up QR', chooseGate: 'Signed in as door staff: choose a gate',
       scanLabel: 'Scan or type a ticket code', entry: 'Entry', exit: 'Exit', check: 'Check', camera: 'Camera',
       find: 'Find a ticket', findHint: 'name, email or order number', findButton: 'Find',
       pay: 'Pay at the door', payHint: 'reservation code', payButton: 'Look up',
@@ -40,7 +40,7 @@
       firstUsed: 'pertama dipakai', forEvent: 'tiket untuk', at: 'di', checkedOffline: 'diperiksa luring', synced: 'tersinkron',
       scansIn: 'pindaian dalam', duplicates: 'duplikat',
       setup: 'Siapkan perangkat ini', setupHelp: 'Masukkan kode dari konsol (Gerbang dan perangkat).',
-      setupButton: 'Siapkan', chooseGate: 'Masuk sebagai petugas pintu: pilih gerbang',
+      setupButton: 'Siapkan', setupScan: 'Pindai QR penyiapan', chooseGate: 'Masuk sebagai petugas pintu: pilih gerbang',
       scanLabel: 'Pindai atau ketik kode tiket', entry: 'Masuk', exit: 'Keluar', check: 'Periksa', camera: 'Kamera',
       find: 'Cari tiket', findHint: 'nama, email atau nomor pesanan', findButton: 'Cari',
       pay: 'Bayar di pintu', payHint: 'kode reservasi', payButton: 'Cari',
@@ -279,8 +279,10 @@
     if ('serviceWorker' in navigator) { navigator.serviceWorker.register('sw.js').catch(() => {}); }
     saveQueue();
     const claim = /claim=([A-Z0-9]{8})/.exec(location.hash || '');
-    if (claim) { $('claim-code').value = claim[1]; }
-    if (store.get('token', null) || gate) {
+    if (claim) { $('claim-code').value = claim[1]; history.replaceState(null, '', location.pathname); }
+    if (claim && !store.get('token', null)) { // opened from the console's set-up QR: claim it at once
+      showClaim(); await claimDevice();
+    } else if (store.get('token', null) || gate) {
       if (await loadKit()) { showScan(); } else if (!store.get('token', null) && !gate) { showClaim(); }
     } else {
       showClaim();
@@ -304,7 +306,7 @@
     heartbeat();
   }
 
-  $('claim-button').onclick = async () => {
+  async function claimDevice() {
     try {
       const r = await call('/claim', { code: $('claim-code').value.trim().toUpperCase() });
       if (r.status === 200) {
@@ -312,7 +314,14 @@
         if (await loadKit()) { showScan(); }
       } else { $('claim-problem').textContent = (r.json && r.json.detail) || 'That code did not work.'; }
     } catch (e) { $('claim-problem').textContent = 'No network: setting up needs a connection once.'; }
-  };
+  }
+  $('claim-button').onclick = claimDevice;
+  // The console's set-up QR holds the app's address with #claim=CODE; a bare code is taken too.
+  $('claim-camera-button').onclick = () => window.checkinCamera && window.checkinCamera($('claim-camera'), (text) => {
+    const m = /claim=([A-Z0-9]{8})/.exec(text) || /^\s*([A-Z0-9]{8})\s*$/.exec(text);
+    if (!m) { $('claim-problem').textContent = 'That is not a set-up code.'; return; }
+    $('claim-camera').hidden = true; $('claim-code').value = m[1]; claimDevice();
+  });
   $('scan-form').onsubmit = (e) => {
     e.preventDefault();
     const dir = document.querySelector('input[name=direction]:checked').value;

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -103,12 +105,31 @@ class CheckinBrowserIT {
         .until(ExpectedConditions.textToBe(By.id("queue-count"), String.valueOf(n)));
   }
 
+  /** A new tenant whose owner is {@code owner}, as the owner's shop. */
+  static Shop ownedBy(String owner, String prefix) {
+    String slug = Tenants.uniqueSlug(prefix);
+    Tenants.provision(Keycloak.operatorToken(), slug, owner);
+    return new Shop(slug, Keycloak.token(owner, Keycloak.passwordOf(owner)));
+  }
+
+  /**
+   * The owner signed in to the console (straight to the server), on an event's Gates and devices.
+   */
+  static WebDriver doorScreen(Shop s, String owner, String eventTitle) throws Exception {
+    WebDriver console = Browsers.chromium();
+    browsers.add(console);
+    console.get(site(s) + "/console/");
+    Browsers.signIn(console, owner, Keycloak.passwordOf(owner));
+    Browsers.waitFor(console, By.id("console-tenant"));
+    console.findElement(By.cssSelector("a.nav-plugin[data-screen='door']")).click();
+    Browsers.waitFor(console, By.linkText(eventTitle)).click();
+    return console;
+  }
+
   @Test
   void provisionScanOnlineAndOfflineSyncAndSeeTheDashboard() throws Exception {
     String owner = Keycloak.createUser("owner");
-    String slug = Tenants.uniqueSlug("doors");
-    Tenants.provision(Keycloak.operatorToken(), slug, owner);
-    Shop s = new Shop(slug, Keycloak.token(owner, Keycloak.passwordOf(owner)));
+    Shop s = ownedBy(owner, "doors");
     String event = s.event("Club night").getString("id");
     String type = s.ticketType(event, "GA", 1000, 3000, 10).getString("id");
     s.publish(event);
@@ -120,13 +141,7 @@ class CheckinBrowserIT {
     String otherNight = CheckinIT.codes(s, afterParty, afterType, 1).get(0);
 
     // The owner adds a gate and provisions a phone in the console.
-    WebDriver console = Browsers.chromium(); // straight to the server and Keycloak
-    browsers.add(console);
-    console.get(site(s) + "/console/");
-    Browsers.signIn(console, owner, Keycloak.passwordOf(owner));
-    Browsers.waitFor(console, By.id("console-tenant"));
-    console.findElement(By.cssSelector("a.nav-plugin[data-screen='door']")).click();
-    Browsers.waitFor(console, By.linkText("Club night")).click();
+    WebDriver console = doorScreen(s, owner, "Club night");
     Browsers.waitFor(console, By.id("gate-name")).sendKeys("Gate North");
     console.findElement(By.id("gate-capacity")).sendKeys("2000");
     console.findElement(By.id("add-gate-button")).click();
@@ -328,5 +343,74 @@ class CheckinBrowserIT {
         1,
         Database.number("SELECT count(*) FROM " + s.schema() + ".plugin_checkin_presence"),
         "one admission for one ticket, however long it is held up");
+  }
+
+  /**
+   * Provisioning by QR: the console draws the one-time set-up QR, the phone's camera (Chromium's
+   * fake camera showing a screenshot of that QR) reads it and the device is claimed with no typing;
+   * the same QR's link, opened on another phone, claims that phone at once.
+   */
+  @Test
+  void theDoorPhoneScansTheConsolesSetUpQr() throws Exception {
+    String owner = Keycloak.createUser("owner");
+    Shop s = ownedBy(owner, "setupqr");
+    String event = s.event("QR night").getString("id");
+    String type = s.ticketType(event, "GA", 10, 3000, 10).getString("id");
+    s.publish(event);
+    assertEquals(200, s.staff().post("/api/console/plugins/checkin/enable", "{}").status());
+    CheckinIT.gate(s, event, "Gate Q", 100);
+    List<String> codes = CheckinIT.codes(s, event, type, 2);
+
+    WebDriver console = doorScreen(s, owner, "QR night");
+    Browsers.waitFor(console, By.id("device-name")).sendKeys("QR phone");
+    console.findElement(By.id("add-device-button")).click();
+    WebElement qr = Browsers.waitFor(console, By.cssSelector("#claim-qr svg"));
+    String setUpCode = console.findElement(By.id("claim-code")).getText();
+    assertEquals(
+        site(s) + "/plugins/checkin/assets/app.html#claim=" + setUpCode,
+        console.findElement(By.id("claim-qr")).getAttribute("data-text"));
+    java.nio.file.Path video = FakeCamera.showing(qr.getScreenshotAs(OutputType.BYTES), 640, 480);
+
+    WebDriver phone =
+        Browsers.chromium(
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
+            "--use-file-for-fake-video-capture=" + video);
+    browsers.add(phone);
+    phone.get(site(s) + "/plugins/checkin/");
+    Browsers.waitFor(phone, By.id("claim-camera-button")).click();
+    Browsers.waitFor(phone, By.id("code"));
+    new WebDriverWait(phone, Duration.ofSeconds(20))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("where"), "Gate Q"));
+    enter(phone, codes.get(0), "ADMITTED");
+    assertEquals(
+        1,
+        Database.number(
+            "SELECT count(*) FROM "
+                + s.schema()
+                + ".plugin_checkin_device WHERE name = 'QR phone' AND claimed_at IS NOT NULL"),
+        "the phone holds the credential the QR's one-time code was exchanged for");
+
+    // The phone's own camera app opens the QR's link: that claims a second device with no tap.
+    Browsers.waitFor(console, By.id("device-name")).sendKeys("Link phone");
+    console.findElement(By.id("add-device-button")).click();
+    new WebDriverWait(console, Duration.ofSeconds(20))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("devices"), "Link phone"));
+    String link = console.findElement(By.id("claim-qr")).getAttribute("data-text");
+    WebDriver second = Browsers.chromium();
+    browsers.add(second);
+    second.get(link);
+    Browsers.waitFor(second, By.id("code"));
+    new WebDriverWait(second, Duration.ofSeconds(20))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("where"), "Gate Q"));
+    enter(second, codes.get(0), "ALREADY_USED");
+    enter(second, codes.get(1), "ADMITTED");
+    // a used set-up code does not claim again
+    WebDriver third = Browsers.chromium();
+    browsers.add(third);
+    third.get(link);
+    new WebDriverWait(third, Duration.ofSeconds(20))
+        .until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("claim-problem"), "")));
+    assertTrue(third.findElement(By.id("scan-view")).getAttribute("hidden") != null);
   }
 }

@@ -83,16 +83,27 @@ public class DevicesScreen implements ConsoleScreen {
     }
     if (req.parameter("claim") != null && req.parameter("claim").matches("[A-Z0-9]{8}")) {
       String code = req.parameter("claim");
-      b.append("<div class=\"claim\" id=\"claim\"><p>Open <b>")
+      String link = req.baseUrl() + "/plugins/checkin/assets/app.html#claim=" + code;
+      // The phone scans this QR (its own camera opens the app with the code filled in; the app's
+      // "Scan set-up QR" claims it at once) or staff type the code. Drawn in the browser by the
+      // encoder this plugin ships, so the console needs no image service.
+      b.append("<div class=\"claim\" id=\"claim\"><p>Scan this with the door phone, or open <b>")
           .append(Web.esc(req.baseUrl()))
-          .append(
-              "/plugins/checkin/</b> on the door phone and enter this code within 15 minutes:</p>")
+          .append("/plugins/checkin/</b> on it and enter the code, within 15 minutes:</p>")
+          .append("<div id=\"claim-qr\" data-text=\"")
+          .append(Web.esc(link))
+          .append("\" style=\"display:inline-block;background:#fff;padding:4px\"></div>")
           .append(
               "<p style=\"font-size:2.5rem;letter-spacing:.3rem;font-family:monospace\" id=\"claim-code\">")
           .append(code)
-          .append("</p><p><a href=\"/plugins/checkin/assets/app.html#claim=")
-          .append(code)
-          .append("\">Link for this device</a></p></div>");
+          .append("</p><p><a href=\"")
+          .append(Web.esc(link))
+          .append("\">Link for this device</a></p></div>")
+          .append("<script src=\"/plugins/checkin/assets/vendor/qrcode/qrcode.js\"></script>")
+          .append(
+              "<script>(function(){var el=document.getElementById('claim-qr');if(!el||!window.qrcode)return;"
+                  + "var q=qrcode(0,'M');q.addData(el.getAttribute('data-text'));q.make();"
+                  + "el.innerHTML=q.createSvgTag({cellSize:5,margin:4,alt:'Set-up QR code'});})();</script>");
     }
     List<Gates.Gate> gates = Gates.of(ctx, event.id());
     b.append(
