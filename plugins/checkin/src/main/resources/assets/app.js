@@ -18,6 +18,11 @@
   let used = new Set(store.get('used', []));
   let gate = store.get('gate', null); // staff without a device choose one
   const keyCache = {};
+  // Phones at a door often have the wrong time (no network sync, wrong zone, manual clock). The
+  // server's clock, as of the last kit, decides a ticket's validity window offline and stamps
+  // queued scans, so "the earliest scan wins" compares times from one clock.
+  let clockOffset = store.get('clockOffset', 0);
+  function serverNow() { return Date.now() + clockOffset; }
   // The door's words in the tenant's language (its locale comes with the kit), else the browser's.
   const WORDS = {
     en: {
@@ -165,7 +170,7 @@
     try { eventId = uuidOf(claims[3]); ticketId = uuidOf(claims[4]); } catch (e) { return { outcome: 'INVALID' }; }
     // signed by that event's key, so it names that event: a genuine ticket, for another night
     if (eventId !== kit.eventId) { return { outcome: 'WRONG_EVENT', eventTitle: owner.title || '' }; }
-    const now = Date.now() / 1000;
+    const now = serverNow() / 1000;
     if (now < Number(claims[7]) || now > Number(claims[8])) { return { outcome: 'INVALID' }; }
     if (kit.revokedSet.has(ticketId + ':' + claims[5])) { return { outcome: 'VOIDED', ticketId: ticketId }; }
     const type = kit.types[ticketId];
@@ -200,7 +205,7 @@
     }
     const r = await verifyOffline(code, direction);
     // Refusals are kept too: the server records every scan, and a forged code is worth knowing about.
-    queue.push({ code: code, direction: direction, nonce: n, scannedAt: new Date().toISOString() });
+    queue.push({ code: code, direction: direction, nonce: n, scannedAt: new Date(serverNow()).toISOString() });
     saveQueue();
     show(r, true);
   }
@@ -241,8 +246,11 @@
     try {
       // the other events' keys (wrong-event offline) change rarely: asked for every 5 minutes
       const others = !kit || !kit.otherEvents || (gate && kit.gateId !== gate) || Date.now() - (kit.othersAt || 0) > 300000;
+      const sent = Date.now();
       const r = await call(others ? '/kit?others=1' : '/kit');
       if (r.status === 200) {
+        const answeredAt = Date.parse(r.json.serverTime);
+        if (!isNaN(answeredAt)) { clockOffset = answeredAt - (sent + Date.now()) / 2; store.set('clockOffset', clockOffset); }
         const previous = kit;
         kit = r.json;
         if (others) { kit.othersAt = Date.now(); } else { kit.otherEvents = previous.otherEvents; kit.othersAt = previous.othersAt; }

@@ -27,6 +27,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -412,5 +413,60 @@ class CheckinBrowserIT {
     new WebDriverWait(third, Duration.ofSeconds(20))
         .until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("claim-problem"), "")));
     assertTrue(third.findElement(By.id("scan-view")).getAttribute("hidden") != null);
+  }
+
+  /** Page script for a phone whose clock is three hours slow (Date and Date.now). */
+  static final String SLOW_CLOCK =
+      "(()=>{const shift=-3*3600e3,D=Date,real=D.now.bind(D);"
+          + "class Slow extends D{constructor(...a){if(a.length){super(...a);}else{super(real()+shift);}}"
+          + "static now(){return real()+shift;}}window.Date=Slow;})();";
+
+  /**
+   * A phone three hours slow: offline it still admits a ticket bought a minute ago (the code's
+   * validity starts at its issue, in server time), and its queued scan reaches the server stamped
+   * in server time, so "the earliest scan wins" is not decided by a wrong clock.
+   */
+  @Test
+  void aPhoneWithAWrongClockKeepsTheServersTime() throws Exception {
+    Shop s = Shop.open("clock");
+    String event = s.event("Clock night").getString("id");
+    String type = s.ticketType(event, "GA", 10, 3000, 10).getString("id");
+    s.publish(event);
+    assertEquals(200, s.staff().post("/api/console/plugins/checkin/enable", "{}").status());
+    String gate = CheckinIT.gate(s, event, "Gate T", 100);
+    var device =
+        s.staff()
+            .post(
+                "/plugins/checkin/api/admin/devices",
+                "{\"gateId\":\"" + gate + "\",\"name\":\"Slow phone\"}")
+            .json();
+    List<String> codes = CheckinIT.codes(s, event, type, 1);
+
+    CuttableRelay net = new CuttableRelay(Platform.httpPort());
+    relays.add(net);
+    WebDriver phone = phone(net);
+    ((ChromeDriver) phone)
+        .executeCdpCommand(
+            "Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", SLOW_CLOCK));
+    claim(phone, s, device.getString("claimCode"));
+    long phoneClock = (Long) ((JavascriptExecutor) phone).executeScript("return Date.now()");
+    assertTrue(
+        System.currentTimeMillis() - phoneClock > Duration.ofHours(2).toMillis(),
+        "the phone's clock is slow");
+
+    net.cut();
+    enter(phone, codes.get(0), "ADMITTED");
+    assertEquals("true", phone.findElement(By.id("result")).getAttribute("data-offline"));
+    net.restore();
+    new WebDriverWait(phone, Duration.ofSeconds(30))
+        .until(ExpectedConditions.textToBe(By.id("queue-count"), "0"));
+    assertEquals(
+        1,
+        Database.number(
+            "SELECT count(*) FROM "
+                + s.schema()
+                + ".plugin_checkin_scan WHERE offline AND outcome = 'ADMITTED'"
+                + " AND abs(extract(epoch FROM received_at - scanned_at)) < 60"),
+        "the offline scan is stamped in server time, not three hours early");
   }
 }

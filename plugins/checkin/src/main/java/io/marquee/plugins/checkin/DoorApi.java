@@ -181,7 +181,10 @@ public class DoorApi implements PluginEndpoint {
             .add("used", used(ctx, eventId))
             .add("types", types)
             .add("reentry", ctx.settings().flag("reentry"))
-            .add("generatedAt", kit.generatedAt().toString());
+            .add("generatedAt", kit.generatedAt().toString())
+            // the app keeps its offset from this clock: a phone whose own clock is wrong still
+            // checks a ticket's validity window and stamps its offline scans in server time
+            .add("serverTime", Instant.now().toString());
     if (withOthers) {
       Instant anchor = event.map(EventSummary::startsAt).orElse(null);
       out.add("otherEvents", otherEvents(ctx, eventId, anchor != null ? anchor : Instant.now()));
