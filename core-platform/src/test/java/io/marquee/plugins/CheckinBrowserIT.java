@@ -106,6 +106,17 @@ class CheckinBrowserIT {
         .until(ExpectedConditions.textToBe(By.id("queue-count"), String.valueOf(n)));
   }
 
+  /** A published event with one ticket type (30.00, up to 10 an order), check-in enabled. */
+  record Night(String event, String type) {
+    static Night open(Shop s, String title, int capacity) {
+      String event = s.event(title).getString("id");
+      String type = s.ticketType(event, "GA", capacity, 3000, 10).getString("id");
+      s.publish(event);
+      assertEquals(200, s.staff().post("/api/console/plugins/checkin/enable", "{}").status());
+      return new Night(event, type);
+    }
+  }
+
   /** A new tenant whose owner is {@code owner}, as the owner's shop. */
   static Shop ownedBy(String owner, String prefix) {
     String slug = Tenants.uniqueSlug(prefix);
@@ -131,10 +142,9 @@ class CheckinBrowserIT {
   void provisionScanOnlineAndOfflineSyncAndSeeTheDashboard() throws Exception {
     String owner = Keycloak.createUser("owner");
     Shop s = ownedBy(owner, "doors");
-    String event = s.event("Club night").getString("id");
-    String type = s.ticketType(event, "GA", 1000, 3000, 10).getString("id");
-    s.publish(event);
-    assertEquals(200, s.staff().post("/api/console/plugins/checkin/enable", "{}").status());
+    Night night = Night.open(s, "Club night", 1000);
+    String event = night.event();
+    String type = night.type();
     List<String> codes = CheckinIT.codes(s, event, type, 1003);
     String afterParty = s.event("After party").getString("id");
     String afterType = s.ticketType(afterParty, "GA", 10, 3000, 10).getString("id");
@@ -269,16 +279,11 @@ class CheckinBrowserIT {
     String event = s.event("Malam pameran").getString("id");
     assertEquals(200, s.staff().post("/api/console/plugins/checkin/enable", "{}").status());
     String gate = CheckinIT.gate(s, event, "Gerbang A", 100);
-    var device =
-        s.staff()
-            .post(
-                "/plugins/checkin/api/admin/devices",
-                "{\"gateId\":\"" + gate + "\",\"name\":\"HP 1\"}")
-            .json();
+    String claimCode = CheckinIT.claimCode(s, gate, "HP 1");
     WebDriver phone = Browsers.chromium();
     browsers.add(phone);
     phone.get(site(s) + "/plugins/checkin/");
-    Browsers.waitFor(phone, By.id("claim-code")).sendKeys(device.getString("claimCode"));
+    Browsers.waitFor(phone, By.id("claim-code")).sendKeys(claimCode);
     phone.findElement(By.id("claim-button")).click();
     new WebDriverWait(phone, Duration.ofSeconds(20))
         .until(
@@ -296,22 +301,16 @@ class CheckinBrowserIT {
   @Test
   void theCameraReadsTheTicketsQrCode() throws Exception {
     Shop s = Shop.open("camera");
-    String event = s.event("Camera night").getString("id");
-    String type = s.ticketType(event, "GA", 10, 3000, 10).getString("id");
-    s.publish(event);
-    assertEquals(200, s.staff().post("/api/console/plugins/checkin/enable", "{}").status());
+    Night night = Night.open(s, "Camera night", 10);
+    String event = night.event();
+    String type = night.type();
     JsonObject order = s.created(s.order(event, type, 1));
     s.payWithTestGateway(order, true);
     String ticketId = s.buyerView(order).getJsonArray("tickets").getJsonObject(0).getString("id");
     String png =
         site(s) + "/api/v1/tickets/" + ticketId + "/qr.png?token=" + order.getString("accessToken");
     String gate = CheckinIT.gate(s, event, "Gate C", 100);
-    var device =
-        s.staff()
-            .post(
-                "/plugins/checkin/api/admin/devices",
-                "{\"gateId\":\"" + gate + "\",\"name\":\"Camera phone\"}")
-            .json();
+    String claimCode = CheckinIT.claimCode(s, gate, "Camera phone");
 
     // First a plain browser fetches the ticket's image, as the attendee's phone would show it.
     WebDriver fetcher = Browsers.chromium();
@@ -334,7 +333,7 @@ class CheckinBrowserIT {
             "--use-fake-ui-for-media-stream",
             "--use-file-for-fake-video-capture=" + video);
     browsers.add(phone);
-    claim(phone, s, device.getString("claimCode"));
+    claim(phone, s, claimCode);
     phone.findElement(By.id("camera-button")).click();
     waitOutcome(phone, "ADMITTED");
     assertEquals("jsqr", phone.findElement(By.id("camera")).getAttribute("data-decoder"));
@@ -355,10 +354,9 @@ class CheckinBrowserIT {
   void theDoorPhoneScansTheConsolesSetUpQr() throws Exception {
     String owner = Keycloak.createUser("owner");
     Shop s = ownedBy(owner, "setupqr");
-    String event = s.event("QR night").getString("id");
-    String type = s.ticketType(event, "GA", 10, 3000, 10).getString("id");
-    s.publish(event);
-    assertEquals(200, s.staff().post("/api/console/plugins/checkin/enable", "{}").status());
+    Night night = Night.open(s, "QR night", 10);
+    String event = night.event();
+    String type = night.type();
     CheckinIT.gate(s, event, "Gate Q", 100);
     List<String> codes = CheckinIT.codes(s, event, type, 2);
 
@@ -429,17 +427,11 @@ class CheckinBrowserIT {
   @Test
   void aPhoneWithAWrongClockKeepsTheServersTime() throws Exception {
     Shop s = Shop.open("clock");
-    String event = s.event("Clock night").getString("id");
-    String type = s.ticketType(event, "GA", 10, 3000, 10).getString("id");
-    s.publish(event);
-    assertEquals(200, s.staff().post("/api/console/plugins/checkin/enable", "{}").status());
+    Night night = Night.open(s, "Clock night", 10);
+    String event = night.event();
+    String type = night.type();
     String gate = CheckinIT.gate(s, event, "Gate T", 100);
-    var device =
-        s.staff()
-            .post(
-                "/plugins/checkin/api/admin/devices",
-                "{\"gateId\":\"" + gate + "\",\"name\":\"Slow phone\"}")
-            .json();
+    String claimCode = CheckinIT.claimCode(s, gate, "Slow phone");
     List<String> codes = CheckinIT.codes(s, event, type, 1);
 
     CuttableRelay net = new CuttableRelay(Platform.httpPort());
@@ -448,7 +440,7 @@ class CheckinBrowserIT {
     ((ChromeDriver) phone)
         .executeCdpCommand(
             "Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", SLOW_CLOCK));
-    claim(phone, s, device.getString("claimCode"));
+    claim(phone, s, claimCode);
     long phoneClock = (Long) ((JavascriptExecutor) phone).executeScript("return Date.now()");
     assertTrue(
         System.currentTimeMillis() - phoneClock > Duration.ofHours(2).toMillis(),

@@ -71,19 +71,23 @@ class CheckinIT {
     return g.json().getString("id");
   }
 
-  /** Provisions a device at the gate and claims it as the app does; returns its credential. */
-  static String device(Shop s, String gateId, String name) {
+  /** Provisions a device at the gate; returns its one-time claim code. */
+  static String claimCode(Shop s, String gateId, String name) {
     Api.Reply d =
         s.staff()
             .post(
                 "/plugins/checkin/api/admin/devices",
                 "{\"gateId\":\"" + gateId + "\",\"name\":\"" + name + "\"}");
     assertEquals(201, d.status(), d.toString());
+    return d.json().getString("claimCode");
+  }
+
+  /** Provisions a device at the gate and claims it as the app does; returns its credential. */
+  static String device(Shop s, String gateId, String name) {
     Api.Reply claimed =
         s.guest()
             .post(
-                "/plugins/checkin/api/claim",
-                "{\"code\":\"" + d.json().getString("claimCode") + "\"}");
+                "/plugins/checkin/api/claim", "{\"code\":\"" + claimCode(s, gateId, name) + "\"}");
     assertEquals(200, claimed.status(), claimed.toString());
     return claimed.json().getString("token");
   }
