@@ -436,6 +436,70 @@ class CheckinIT {
     assertTrue(m.body().contains("REJECTED") && m.body().contains("INVALID"), m.body());
   }
 
+  /** The 5-minute slot a moment falls in, as the dashboard labels it in {@code zone}. */
+  static String slot(Instant t, java.time.ZoneId zone) {
+    Instant bin = Instant.ofEpochSecond(t.getEpochSecond() / 300 * 300);
+    return java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(bin);
+  }
+
+  /**
+   * The dashboard counts an admission in the slot it happened (an offline scan synced later counts
+   * when it was scanned), shows empty slots as zero, and speaks the tenant's time zone.
+   */
+  @Test
+  void theDashboardCountsAdmissionsWhenTheyHappenedInTheTenantsTime() {
+    java.time.ZoneId kolkata = java.time.ZoneId.of("Asia/Kolkata");
+    Shop s =
+        Shop.open(
+            "zone",
+            "Zone " + UUID.randomUUID().toString().substring(0, 8),
+            "INR",
+            "en-IN",
+            kolkata.getId(),
+            "expo");
+    String ev = s.event("Zone night").getString("id");
+    String ty = s.ticketType(ev, "GA", 10, 3000, 10).getString("id");
+    s.publish(ev);
+    assertEquals(200, s.staff().post("/api/console/plugins/checkin/enable", "{}").status());
+    Api door = door(s, device(s, gate(s, ev, "Zone gate", 100), "Zone phone"));
+    List<String> codes = codes(s, ev, ty, 3);
+    Instant offlineAt = Instant.now().minusSeconds(20 * 60);
+    upload(door, codes.subList(0, 1), offlineAt, 0, "zone-" + UUID.randomUUID());
+    Instant before = Instant.now();
+    assertEquals("ADMITTED", scan(door, codes.get(1), "in").getString("outcome"));
+    assertEquals("ADMITTED", scan(door, codes.get(2), "in").getString("outcome"));
+    Instant after = Instant.now();
+
+    JsonObject stats = s.staff().get("/plugins/checkin/api/stats?e=" + ev).json();
+    List<JsonObject> rate = stats.getJsonArray("rate").getValuesAs(JsonObject.class);
+    assertEquals(slot(offlineAt, kolkata), rate.get(0).getString("slot"), rate.toString());
+    assertEquals(1, rate.get(0).getInt("admitted"), "the offline admission, when it happened");
+    assertTrue(rate.size() >= 5, "every 5 minutes from then to now, empty ones too: " + rate);
+    for (int i = 1; i < rate.size(); i++) {
+      java.time.LocalTime prev = java.time.LocalTime.parse(rate.get(i - 1).getString("slot"));
+      assertEquals(
+          prev.plusMinutes(5).toString(), rate.get(i).getString("slot"), "consecutive slots");
+    }
+    int now =
+        rate.stream()
+            .filter(
+                r ->
+                    r.getString("slot").equals(slot(before, kolkata))
+                        || r.getString("slot").equals(slot(after, kolkata)))
+            .mapToInt(r -> r.getInt("admitted"))
+            .sum();
+    assertEquals(2, now, "the two online admissions, now: " + rate);
+    assertEquals(3, rate.stream().mapToInt(r -> r.getInt("admitted")).sum());
+    String offlineTime =
+        java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(kolkata)
+            .format(offlineAt);
+    assertTrue(
+        stats.getJsonArray("recent").getValuesAs(JsonObject.class).stream()
+            .anyMatch(r -> r.getBoolean("offline") && r.getString("at").equals(offlineTime)),
+        "the offline scan listed at its own time, in Kolkata: " + stats.getJsonArray("recent"));
+  }
+
   @Test
   void payAtTheDoorIssuesAndAdmitsThroughTheLedger() {
     Api door = door(shop, device(shop, gate, "Counter phone"));

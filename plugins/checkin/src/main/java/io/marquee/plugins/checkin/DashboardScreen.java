@@ -61,7 +61,7 @@ public class DashboardScreen implements ConsoleScreen {
         .append("<ul id=\"alerts\" class=\"inline-messages\"></ul>")
         .append("<h2>Gates</h2><ul id=\"per-gate\"></ul>")
         .append(
-            "<h2>Admissions per 5 minutes</h2><svg id=\"rate\" width=\"600\" height=\"120\" role=\"img\" aria-label=\"admissions over time\"></svg>")
+            "<h2>Admissions per 5 minutes</h2><svg id=\"rate\" width=\"600\" height=\"140\" role=\"img\" aria-label=\"admissions over time\"></svg>")
         .append("<h2>Suspicious activity</h2><ul id=\"suspicious\"></ul>")
         .append("<h2>Latest scans</h2><ol id=\"recent\"></ol></section>")
         .append(SCRIPT);
@@ -150,12 +150,16 @@ public class DashboardScreen implements ConsoleScreen {
           + "var e=live.getAttribute('data-event');"
           + "function li(list,text){var x=document.createElement('li');x.textContent=text;list.appendChild(x);}"
           + "function fill(id,items,f){var l=document.getElementById(id);l.innerHTML='';items.forEach(function(i){li(l,f(i));});}"
+          + "var NS='http://www.w3.org/2000/svg';function el(svg,name,attrs,text){var x=document.createElementNS(NS,name);"
+          + "for(var k in attrs){x.setAttribute(k,attrs[k]);}if(text!=null){x.textContent=text;}svg.appendChild(x);return x;}"
           + "function draw(rate){var svg=document.getElementById('rate');svg.innerHTML='';var max=1;"
-          + "rate.forEach(function(r){max=Math.max(max,r.admitted);});var w=Math.max(4,Math.floor(600/Math.max(rate.length,1))-2);"
-          + "rate.forEach(function(r,i){var h=Math.round(100*r.admitted/max);var b=document.createElementNS('http://www.w3.org/2000/svg','rect');"
-          + "b.setAttribute('x',i*(w+2));b.setAttribute('y',110-h);b.setAttribute('width',w);b.setAttribute('height',h);"
-          + "b.setAttribute('fill','currentColor');var t=document.createElementNS('http://www.w3.org/2000/svg','title');"
-          + "t.textContent=r.slot+': '+r.admitted;b.appendChild(t);svg.appendChild(b);});}"
+          + "rate.forEach(function(r){max=Math.max(max,r.admitted);});"
+          + "if(!rate.length){el(svg,'text',{x:8,y:70,'font-size':13},'No admissions in the last 3 hours');return;}"
+          + "var w=Math.min(40,Math.max(4,Math.floor(600/rate.length)-2)),every=Math.ceil(rate.length/8);"
+          + "rate.forEach(function(r,i){var h=Math.round(90*r.admitted/max),x=i*(w+2);"
+          + "el(el(svg,'rect',{x:x,y:115-h,width:w,height:h,fill:'currentColor'}),'title',{},r.slot+': '+r.admitted);"
+          + "if(r.admitted&&w>=14){el(svg,'text',{x:x+w/2,y:111-h,'font-size':11,'text-anchor':'middle'},r.admitted);}"
+          + "if(i%every===0||i===rate.length-1){el(svg,'text',{x:x+w/2,y:133,'font-size':11,'text-anchor':'middle'},r.slot);}});}"
           + "function tick(){fetch('/plugins/checkin/api/stats?e='+encodeURIComponent(e),{credentials:'same-origin'})"
           + ".then(function(r){return r.ok?r.json():null;}).then(function(s){if(!s)return;"
           + "document.getElementById('admitted').textContent=s.admitted;document.getElementById('sold').textContent=s.sold;"
@@ -163,7 +167,7 @@ public class DashboardScreen implements ConsoleScreen {
           + "fill('alerts',s.alerts,function(a){return a;});"
           + "fill('per-gate',s.gates,function(g){return g.name+': '+g.admitted+(g.capacity?' of '+g.capacity:'')+(g.vip?' (VIP)':'');});"
           + "fill('suspicious',s.suspicious,function(a){return a;});"
-          + "fill('recent',s.recent,function(r){return r.at+' '+r.outcome+' at '+r.gate+(r.offline?' (offline)':'')+(r.duplicate?' DUPLICATE':'')+(r.override?' (override)':'');});"
+          + "fill('recent',s.recent,function(r){return r.at+' '+r.outcome+' at '+r.gate+(r.offline?' (offline)':'')+(r.duplicate&&r.outcome!=='DUPLICATE'?' (duplicate)':'')+(r.override?' (override)':'');});"
           + "draw(s.rate);}).catch(function(){});}"
           + "var due=null;function soon(){if(due)return;due=setTimeout(function(){due=null;tick();},200);}"
           + "tick();setInterval(tick,60000);"
